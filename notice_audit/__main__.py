@@ -1,0 +1,3 @@
+from notice_audit.cli import main
+
+main()

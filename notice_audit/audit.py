@@ -1,0 +1,70 @@
+"""The pipeline: source -> Document -> checks -> NoticeReport."""
+
+from __future__ import annotations
+
+from notice_audit.checklist.engine import ElementResult, evaluate
+from notice_audit.checklist.model import Checklist
+from notice_audit.config import Settings
+from notice_audit.document import START, Document
+from notice_audit.finding import Finding
+from notice_audit.ingest import load
+from notice_audit.last_updated import find_last_updated
+from notice_audit.report import NoticeReport
+from notice_audit.rules import QUALITY_RULES, matches_any
+
+
+def audit_source(source: str, checklist: Checklist, settings: Settings, input_format: str | None = None) -> NoticeReport:
+    document = load(source, input_format, settings.offline, settings.max_input_mb * 1024 * 1024)
+    return audit_document(document, checklist, settings)
+
+
+def audit_document(document: Document, checklist: Checklist, settings: Settings) -> NoticeReport:
+    evaluation = evaluate(document, checklist)
+    findings = [_checklist_finding(result) for result in evaluation.results if result.status in ("missing", "partial")]
+    for module in QUALITY_RULES:
+        findings.extend(module.check(document))
+    findings = sorted(_configured(findings, settings), key=lambda f: f.sort_key)
+    return NoticeReport(
+        source=document.source,
+        format=document.format,
+        evaluation=evaluation,
+        findings=findings,
+        last_updated=find_last_updated(document),
+        word_count=document.word_count,
+    )
+
+
+def _checklist_finding(result: ElementResult) -> Finding:
+    element = result.element
+    location = result.evidence[0].location if result.evidence else START
+    return Finding(
+        rule=element.rule_id,
+        severity=result.severity,
+        message=result.message,
+        location=location,
+        evidence=result.evidence[0].text if result.evidence else "",
+        reference=element.reference,
+        hint=element.hint,
+    )
+
+
+def _configured(findings: list[Finding], settings: Settings) -> list[Finding]:
+    """Apply --select/--ignore and the configured severities (the longest matching id wins)."""
+    kept = []
+    for finding in findings:
+        if settings.select and not matches_any(finding.rule, settings.select):
+            continue
+        if settings.ignore and matches_any(finding.rule, settings.ignore):
+            continue
+        override = _severity_for(finding.rule, settings.severities)
+        if override == "off":
+            continue
+        if override is not None and override != finding.severity:
+            finding = Finding(**{**finding.__dict__, "severity": override})
+        kept.append(finding)
+    return kept
+
+
+def _severity_for(rule_id: str, severities: dict[str, str]) -> str | None:
+    matching = [key for key in severities if matches_any(rule_id, [key])]
+    return severities[max(matching, key=len)] if matching else None

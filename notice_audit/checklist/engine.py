@@ -1,0 +1,181 @@
+"""Judging a Document against a Checklist: the mechanism, with no vocabulary of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from notice_audit.checklist.model import Checklist, Concept, Element
+from notice_audit.document import BlockKind, Document, Location, Sentence
+
+MAX_EVIDENCE = 3
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    location: Location
+
+
+@dataclass
+class ElementResult:
+    element: Element
+    status: str
+    evidence: list[Evidence] = field(default_factory=list)
+    message: str = ""
+    severity: str = "error"
+
+
+@dataclass
+class Evaluation:
+    articles: list[str]
+    results: list[ElementResult]
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of applicable elements that are present."""
+        applicable = [r for r in self.results if r.status != "not_applicable"]
+        if not applicable:
+            return None
+        return round(sum(r.status == "present" for r in applicable) / len(applicable), 3)
+
+
+class _Matcher:
+    """Which sentences each concept matches, computed once per (concept, sentence)."""
+
+    def __init__(self, document: Document, checklist: Checklist) -> None:
+        self.sentences = document.sentences()
+        self.concepts = checklist.concepts
+        self._memo: dict[tuple[str, int], bool] = {}
+        self._all: dict[str, list[int]] = {}
+        self.section_of = [self._section(s) for s in self.sentences]
+        self.content = [i for i, s in enumerate(self.sentences) if s.block.kind is not BlockKind.HEADING]
+
+    @staticmethod
+    def _section(sentence: Sentence) -> tuple[str, ...]:
+        block = sentence.block
+        if block.kind is BlockKind.HEADING:
+            return (*block.heading_path, block.text)
+        return block.heading_path
+
+    def matches(self, name: str, index: int) -> bool:
+        key = (name, index)
+        if key not in self._memo:
+            self._memo[key] = self._matches(self.concepts[name], index)
+        return self._memo[key]
+
+    def _matches(self, concept: Concept, index: int) -> bool:
+        sentence = self.sentences[index]
+        text = sentence.context
+        hit = any(p.search(text) for p in concept.patterns) or any(self.matches(n, index) for n in concept.include)
+        if not hit and not concept.patterns and not concept.include and concept.link:
+            hit = True  # a concept defined by its links alone
+        if not hit:
+            return False
+        if concept.link and not any(
+            link.target is not None and any(p.search(link.target) for p in concept.link) for link in sentence.block.links
+        ):
+            return False
+        if concept.in_section and not any(p.search(h) for h in sentence.block.heading_path for p in concept.in_section):
+            return False
+        if any(p.search(text) for p in concept.unless):
+            return False
+        return all(self.matches(n, index) for n in concept.all_of)
+
+    def matching(self, name: str) -> list[int]:
+        """Content sentences (not headings) matching `name`, in document order."""
+        if name not in self._all:
+            self._all[name] = [i for i in self.content if self.matches(name, i)]
+        return self._all[name]
+
+    def anywhere(self, name: str) -> bool:
+        return any(self.matches(name, i) for i in range(len(self.sentences)))
+
+    def in_scope(self, name: str, index: int, scope: str) -> bool:
+        if scope == "sentence":
+            return self.matches(name, index)
+        if scope == "document":
+            return self.anywhere(name)
+        anchor = self.sentences[index]
+        for other, sentence in enumerate(self.sentences):
+            same = sentence.block is anchor.block if scope == "block" else self.section_of[other] == self.section_of[index]
+            if same and self.matches(name, other):
+                return True
+        return False
+
+
+def evaluate(document: Document, checklist: Checklist) -> Evaluation:
+    matcher = _Matcher(document, checklist)
+    articles = [a for a, names in checklist.articles.items() if any(matcher.matching(n) for n in names)]
+    if not articles:
+        articles = ["13"]
+    results = [_judge(element, matcher, articles) for element in checklist.elements]
+    return Evaluation(articles=sorted(articles), results=results)
+
+
+def _evidence(matcher: _Matcher, indices: list[int]) -> list[Evidence]:
+    seen: list[int] = []
+    for index in indices:
+        if index not in seen:
+            seen.append(index)
+    seen.sort()
+    return [Evidence(matcher.sentences[i].text, matcher.sentences[i].location) for i in seen[:MAX_EVIDENCE]]
+
+
+def _judge(element: Element, matcher: _Matcher, articles: list[str]) -> ElementResult:
+    severity = element.severity
+    if element.severity_article13_only and articles == ["13"]:
+        severity = element.severity_article13_only
+    result = ElementResult(element, "missing", severity=severity)
+    if element.articles_required and not set(element.articles_required) & set(articles):
+        result.status = "not_applicable"
+        result.message = f"applies only under Article {' or '.join(element.articles_required)}, which this notice does not engage"
+        return result
+    triggers: list[int] = []
+    if element.trigger:
+        triggers = [i for name in element.trigger for i in matcher.matching(name)]
+        if not triggers:
+            result.status = "not_applicable"
+            result.message = "not triggered: nothing in the notice calls for it"
+            return result
+
+    strong: list[int] = []
+    weak: list[int] = []
+    lacking: list[str] = []
+    for rule in element.present:
+        for index in matcher.matching(rule.concept):
+            if any(matcher.matches(name, index) for name in element.incidental):
+                weak.append(index)
+            elif all(matcher.in_scope(name, index, rule.scope) for name in rule.with_):
+                strong.append(index)
+            else:
+                weak.append(index)
+                if rule.lacking:
+                    lacking.append(rule.lacking)
+    for name in element.partial:
+        weak.extend(matcher.matching(name))
+
+    if strong:
+        unmet = [req for req in element.require if not any(matcher.in_scope(req.concept, i, req.scope) for i in strong)]
+        if not unmet:
+            result.status, result.evidence = "present", _evidence(matcher, strong)
+            return result
+        result.status, result.evidence = "partial", _evidence(matcher, strong)
+        result.message = f"{element.title}: {unmet[0].lacking or 'a required part is missing'}"
+        return result
+    if weak:
+        result.status, result.evidence = "partial", _evidence(matcher, weak)
+        result.message = f"{element.title}: {lacking[0] if lacking else element.partial_message or 'only partly given'}"
+        return result
+    result.status = element.when_absent if element.trigger else "missing"
+    if triggers:
+        first = matcher.sentences[min(triggers)]
+        result.evidence = _evidence(matcher, triggers)
+        detail = element.partial_message if result.status == "partial" and element.partial_message else f"not found; looked for {element.looked_for}"
+        result.message = f"{element.title}: {detail} (called for by line {first.location.line}: \u201c{_clip(first.text)}\u201d)"
+    else:
+        result.message = f"{element.title} not found: looked for {element.looked_for}"
+    return result
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

@@ -1,0 +1,124 @@
+"""Settings: defaults, then `.notice-audit.yaml` (or `[tool.notice-audit]` in pyproject.toml), then the command line."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from notice_audit.errors import ConfigError
+
+CONFIG_NAMES = (".notice-audit.yaml", ".notice-audit.yml")
+FAIL_ON = ("error", "warning", "never")
+SEVERITY_SETTINGS = ("error", "warning", "info", "off")
+
+
+@dataclass(frozen=True)
+class Settings:
+    fail_on: str = "error"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severities: dict[str, str] = field(default_factory=dict)  # rule id or prefix -> severity or "off"
+    checklists: tuple[str, ...] = ()
+    offline: bool = False
+    max_input_mb: int = 20
+    config_file: str | None = None
+
+    def with_overrides(self, **overrides: Any) -> "Settings":
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file in `start` or a parent folder."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def _pyproject_table(path: Path) -> dict[str, Any] | None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read ({error})") from None
+    table = data.get("tool", {}).get("notice-audit")
+    return table if isinstance(table, dict) else None
+
+
+def load_settings(config: str | None, cwd: Path | None = None) -> Settings:
+    path = Path(config) if config else find_config((cwd or Path.cwd()).resolve())
+    if path is None:
+        return Settings()
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    if path.name == "pyproject.toml":
+        data = _pyproject_table(path) or {}
+    else:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise ConfigError(f"{path}: invalid YAML{f' at line {mark.line + 1}' if mark else ''}") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{path}: cannot read ({error})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
+    return _settings(data, path)
+
+
+_KEYS = {"fail_on", "select", "ignore", "rules", "checklists", "offline", "max_input_mb"}
+
+
+def _settings(data: dict[str, Any], path: Path) -> Settings:
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_KEYS))})")
+    fail_on = data.get("fail_on", "error")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{path}: 'fail_on' must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    rules = data.get("rules") or {}
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{path}: 'rules' must map rule ids to a severity or off")
+    severities: dict[str, str] = {}
+    for rule_id, value in rules.items():
+        value = "off" if value is False else value
+        if value not in SEVERITY_SETTINGS:
+            raise ConfigError(f"{path}: 'rules.{rule_id}' must be one of {', '.join(SEVERITY_SETTINGS)}, not {value!r}")
+        severities[str(rule_id)] = str(value)
+    offline = data.get("offline", False)
+    if not isinstance(offline, bool):
+        raise ConfigError(f"{path}: 'offline' must be true or false")
+    max_mb = data.get("max_input_mb", 20)
+    if not isinstance(max_mb, int) or isinstance(max_mb, bool) or max_mb < 1:
+        raise ConfigError(f"{path}: 'max_input_mb' must be a whole number of megabytes (1 or more)")
+    checklists = tuple(str((path.parent / c).resolve()) for c in _strings(data, "checklists", path))
+    return Settings(
+        fail_on=fail_on,
+        select=_strings(data, "select", path),
+        ignore=_strings(data, "ignore", path),
+        severities=severities,
+        checklists=checklists,
+        offline=offline,
+        max_input_mb=max_mb,
+        config_file=str(path),
+    )
+
+
+def _strings(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    value = data.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(value)

@@ -1,0 +1,189 @@
+"""The neutral model every ingester produces and every check reads.
+
+A `Document` is an ordered list of `Block`s (headings, paragraphs, list items,
+table cells). Each block keeps its text together with a map from character
+offsets back to the exact place in the source (line and column as the user sees
+them, and the page for paged formats), so that any sentence or word a check
+points at can be reported where the user will find it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterator
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in the source; `page` is set for PDF pages."""
+
+    line: int
+    column: int
+    page: int | None = None
+
+    def __str__(self) -> str:
+        if self.page is not None:
+            return f"p{self.page}:{self.line}:{self.column}"
+        return f"{self.line}:{self.column}"
+
+
+START = Location(1, 1)
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    target: str | None  # None: link text with no target at all
+    location: Location
+    raw: str  # the link as written in the source, for evidence
+    templated: bool = False  # the target is an unrendered template expression
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    text: str
+    # (offset in text, location of that character); characters after an anchor
+    # on the same source line follow it column by column.
+    anchors: list[tuple[int, Location]]
+    heading_path: tuple[str, ...] = ()
+    level: int = 0  # heading level, 0 for other blocks
+    links: list[Link] = field(default_factory=list)
+    # The paragraph that introduces a list ("We use your data to:"), for list items.
+    intro: str = ""
+
+    @property
+    def location(self) -> Location:
+        return self.locate(0)
+
+    def locate(self, offset: int) -> Location:
+        """The source location of the character at `offset` in `text`."""
+        if not self.anchors:
+            return START
+        keys = [a[0] for a in self.anchors]
+        index = max(bisect.bisect_right(keys, offset) - 1, 0)
+        anchor_offset, anchor = self.anchors[index]
+        return Location(anchor.line, anchor.column + max(offset - anchor_offset, 0), anchor.page)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    block: Block
+    start: int  # offset of the sentence in block.text
+
+    @property
+    def location(self) -> Location:
+        return self.block.locate(self.start)
+
+    @property
+    def context(self) -> str:
+        """The sentence with the list introduction it continues, if any."""
+        if self.block.intro:
+            return f"{self.block.intro} {self.text}"
+        return self.text
+
+
+@dataclass
+class Document:
+    source: str  # what the user named: a path, a URL or "-"
+    format: str
+    blocks: list[Block]
+    metadata: dict[str, str] = field(default_factory=dict)  # front matter, <meta> tags
+    _sentences: list[Sentence] | None = field(default=None, repr=False)
+
+    @property
+    def links(self) -> Iterator[Link]:
+        for block in self.blocks:
+            yield from block.links
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(block.text.split()) for block in self.blocks)
+
+    def sentences(self) -> list[Sentence]:
+        """Every sentence of every block, split once by the shared NLP pipeline."""
+        if self._sentences is None:
+            from notice_audit.nlp import split_sentences
+
+            self._sentences = split_sentences(self.blocks)
+        return self._sentences
+
+
+class TextBuilder:
+    """Accumulates a block's text piece by piece, remembering where each piece came from."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.anchors: list[tuple[int, Location]] = []
+
+    def add(self, text: str, location: Location | None) -> None:
+        """Append source text; `location` is where its first character stands.
+
+        Newlines inside `text` advance the source line, so a multi-line piece keeps
+        exact positions. Pieces without a location (inserted spaces) follow the
+        previous anchor.
+        """
+        if not text:
+            return
+        if location is not None:
+            line, column = location.line, location.column
+            offset = self._length
+            for index, chunk in enumerate(text.split("\n")):
+                if index:
+                    line, column = line + 1, 1
+                self.anchors.append((offset, Location(line, column, location.page)))
+                offset += len(chunk) + 1
+        self._parts.append(text)
+        self._length += len(text)
+
+    @property
+    def raw(self) -> str:
+        return "".join(self._parts)
+
+    def build(self) -> tuple[str, list[tuple[int, Location]]]:
+        """The text with runs of white space folded to one space, and its anchors.
+
+        Folding moves characters, so anchors are recomputed: a new one starts
+        wherever the next kept character does not follow the previous one on the
+        same source line.
+        """
+        raw = self.raw
+        raw_anchors = self.anchors
+        next_anchor = 0
+        current: Location | None = None  # location of raw[i]
+        folded: list[str] = []
+        anchors: list[tuple[int, Location]] = []
+        expected: Location | None = None
+        pending_space = False
+        for index, char in enumerate(raw):
+            if next_anchor < len(raw_anchors) and raw_anchors[next_anchor][0] == index:
+                current = raw_anchors[next_anchor][1]
+                next_anchor += 1
+            elif current is not None:
+                current = Location(current.line, current.column + 1, current.page)
+            if char.isspace():
+                pending_space = bool(folded)
+                continue
+            if pending_space:
+                folded.append(" ")
+                pending_space = False
+            if current is not None and current != expected:
+                anchors.append((len(folded), current))
+            folded.append(char)
+            expected = None if current is None else Location(current.line, current.column + 1, current.page)
+        return "".join(folded), anchors

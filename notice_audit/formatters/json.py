@@ -1,0 +1,58 @@
+"""The JSON contract of ../shared/checklist.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from notice_audit import __version__
+from notice_audit.document import Location
+from notice_audit.report import NoticeReport, Report
+
+
+def _location(location: Location) -> dict[str, int]:
+    place = {"line": location.line, "column": location.column}
+    if location.page is not None:
+        place["page"] = location.page
+    return place
+
+
+def notice_dict(notice: NoticeReport) -> dict[str, Any]:
+    elements = {
+        result.element.id: {
+            "status": result.status,
+            "evidence": [{**_location(e.location), "text": e.text} for e in result.evidence],
+            **({"message": result.message} if result.message else {}),
+        }
+        for result in notice.evaluation.results
+    }
+    findings = [
+        {
+            "rule": f.rule,
+            "severity": f.severity,
+            "message": f.message,
+            **_location(f.location),
+            "evidence": f.evidence,
+            "reference": f.reference,
+            "hint": f.hint,
+        }
+        for f in notice.findings
+    ]
+    return {
+        "source": notice.source,
+        "format": notice.format,
+        "articles": notice.evaluation.articles,
+        "last_updated": notice.last_updated.isoformat() if notice.last_updated else None,
+        "elements": elements,
+        "findings": findings,
+        "summary": {**notice.counts, "coverage": notice.evaluation.coverage, "words": notice.word_count},
+    }
+
+
+def format_json(report: Report) -> str:
+    document = {
+        "tool": {"name": "notice-audit", "version": __version__},
+        "notices": [notice_dict(n) for n in report.notices],
+        "errors": report.errors,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,59 @@
+"""Source -> `Document`: read the bytes, pick the format, hand over to that format's module."""
+
+from __future__ import annotations
+
+from notice_audit.document import Document
+from notice_audit.errors import InputError
+from notice_audit.ingest.source import MAX_INPUT_BYTES, TEMPLATE_FORMATS, RawSource, decode_text, raise_unsupported, read_source
+
+__all__ = ["load", "parse"]
+
+# Template files whose static part is Markdown rather than HTML (`notice.md.erb`).
+_MARKDOWN_INNER = (".md", ".markdown")
+
+
+def load(name: str, input_format: str | None = None, offline: bool = False, max_bytes: int = MAX_INPUT_BYTES) -> Document:
+    """Read and parse one source; raises InputError with a one-line reason."""
+    return parse(read_source(name, input_format, offline, max_bytes))
+
+
+def parse(raw: RawSource) -> Document:
+    document = _parse(raw)
+    if not any(block.text.strip() for block in document.blocks):
+        raise InputError(raw.name, "has no text to audit (empty document)")
+    return document
+
+
+def _parse(raw: RawSource) -> Document:
+    fmt = raw.format
+    if fmt == "pdf":
+        from notice_audit.ingest.pdf import ingest_pdf
+
+        return ingest_pdf(raw.name, raw.data)
+    if fmt == "docx":
+        from notice_audit.ingest.docx import ingest_docx
+
+        return ingest_docx(raw.name, raw.data)
+    if fmt == "binary":
+        raise_unsupported(raw.name, raw.data)
+    text = decode_text(raw)
+    if fmt == "text":
+        from notice_audit.ingest.markdown import ingest_markdown
+
+        return ingest_markdown(raw.name, text, plain_text=True)
+    from notice_audit.ingest.template import mask, mask_script
+
+    if fmt == "script":
+        from notice_audit.ingest.html import ingest_html
+
+        masked = mask_script(text)
+        return ingest_html(raw.name, masked.text, masked, format_name="script")
+    masked = mask(text, fmt if fmt in TEMPLATE_FORMATS else "markup")
+    inner_markdown = fmt == "markdown" or any(f"{suffix}." in raw.name.lower() for suffix in _MARKDOWN_INNER)
+    if inner_markdown:
+        from notice_audit.ingest.markdown import ingest_markdown
+
+        return ingest_markdown(raw.name, masked.text, masked=masked, format_name=fmt)
+    from notice_audit.ingest.html import ingest_html
+
+    return ingest_html(raw.name, masked.text, masked, format_name=fmt)

@@ -1,0 +1,99 @@
+"""Turning a stream of text runs into `Block`s: shared by every ingester."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Iterator
+
+from notice_audit.document import Block, BlockKind, Link, Location, TextBuilder
+
+
+class BlockCollector:
+    """Collects text runs into blocks, keeping the heading path and list introductions."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._builder = TextBuilder()
+        self._links: list[Link] = []
+        self._kind = BlockKind.PARAGRAPH
+        self._level = 0
+        self._headings: list[tuple[int, str]] = []
+        self._intros: list[str] = []
+
+    @property
+    def last_text(self) -> str:
+        return self.blocks[-1].text if self.blocks else ""
+
+    def start(self, kind: BlockKind, level: int = 0) -> None:
+        """The kind of block the next text runs belong to."""
+        self._kind, self._level = kind, level
+
+    def add_text(self, text: str, location: Location | None) -> None:
+        self._builder.add(text, location)
+
+    def add_link(self, link: Link) -> None:
+        self._links.append(link)
+
+    def mark(self) -> int:
+        return len(self._builder.raw)
+
+    def text_since(self, mark: int) -> str:
+        return " ".join(self._builder.raw[mark:].split())
+
+    def add_block(self, kind: BlockKind, text: str, location: Location, level: int = 0, links: list[Link] | None = None) -> None:
+        """A whole block whose text sits on one source line from `location` on."""
+        self.flush()
+        self.start(kind, level)
+        self.add_text(text, location)
+        for link in links or []:
+            self.add_link(link)
+        self.flush()
+        self.start(BlockKind.PARAGRAPH)
+
+    def push_list(self, intro: str | None = None) -> None:
+        """A list starts: its items are read with the paragraph introducing them."""
+        if intro is None:
+            previous = self.blocks[-1] if self.blocks else None
+            intro = ""
+            if previous is not None and previous.kind is BlockKind.PARAGRAPH:
+                # "We use your data to:" or "we also collect" introduces the items.
+                if not previous.text.rstrip().endswith((".", "!", "?", ")")):
+                    intro = previous.text
+            if not intro and self._intros:
+                intro = self._intros[-1]
+        self._intros.append(intro)
+
+    def pop_list(self) -> None:
+        if self._intros:
+            self._intros.pop()
+
+    @contextlib.contextmanager
+    def list_context(self, intro: str | None = None) -> Iterator[None]:
+        self.push_list(intro)
+        try:
+            yield
+        finally:
+            self.pop_list()
+
+    def flush(self) -> None:
+        text, anchors = self._builder.build()
+        links = self._links
+        self._builder = TextBuilder()
+        self._links = []
+        if not text:
+            # Links with no text of their own (an image link) still count as links.
+            if links and self.blocks:
+                self.blocks[-1].links.extend(links)
+            return
+        kind = self._kind
+        if kind is BlockKind.HEADING:
+            level = self._level or 2
+            while self._headings and self._headings[-1][0] >= level:
+                self._headings.pop()
+            path = tuple(h[1] for h in self._headings)
+            self._headings.append((level, text))
+            self.blocks.append(Block(kind, text, anchors, path, level, links))
+            return
+        path = tuple(h[1] for h in self._headings)
+        intro = self._intros[-1] if self._intros and kind is BlockKind.LIST_ITEM else ""
+        self.blocks.append(Block(kind, text, anchors, path, 0, links, intro))

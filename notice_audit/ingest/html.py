@@ -1,0 +1,257 @@
+"""HTML: the main content of a page as blocks, with exact line and column for every text run.
+
+The standard library's tokenizer reports the position of every tag, text run and
+character reference, which a tree builder (BeautifulSoup, lxml) does not; a small
+tolerant tree is built here from those events.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from notice_audit.document import Block, BlockKind, Document, Link, Location, TextBuilder
+from notice_audit.ingest.blocks import BlockCollector
+from notice_audit.ingest.template import Masked
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+DROP = {"script", "style", "noscript", "template", "svg", "nav", "button", "select", "textarea", "iframe", "head", "object", "canvas"}
+CHROME = {"header", "footer"}  # site chrome, dropped unless inside the chosen main content
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+LIST_ITEMS = {"li", "dt", "dd"}
+CELLS = {"td", "th"}
+BLOCKS = {
+    "p", "div", "section", "article", "main", "aside", "blockquote", "pre", "address", "caption",
+    "figcaption", "figure", "tr", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "form", "fieldset",
+    "details", "summary", "header", "footer", "body", "html", "legend", "hr", *HEADINGS, *LIST_ITEMS, *CELLS,
+}
+# An open <p> or <li> is closed by the start of these (HTML's implied end tags).
+IMPLIED_CLOSE = {
+    "p": {"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "blockquote", "pre", "address"},
+    "li": {"li"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+    "td": {"td", "th", "tr"},
+    "th": {"td", "th", "tr"},
+    "tr": {"tr"},
+}
+COOKIE_BANNER = re.compile(r"cookie[-_ ]?(banner|consent|notice|message|bar)|consent[-_]banner|gdpr[-_]banner", re.I)
+MAX_DEPTH = 512
+
+
+@dataclass
+class Text:
+    text: str
+    location: Location
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    location: Location
+    offset: int = 0  # character offset of the start tag in the source
+    children: list["Element | Text"] = field(default_factory=list)
+    parent: "Element | None" = None
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self, line_offset: int, page: int | None) -> None:
+        super().__init__(convert_charrefs=False)
+        self.root = Element("#root", {}, Location(1, 1))
+        self.stack = [self.root]
+        self.line_offset = line_offset
+        self.page = page
+
+    def _here(self) -> Location:
+        line, column = self.getpos()
+        return Location(line + self.line_offset, column + 1, self.page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        closers = [t for t, closed_by in IMPLIED_CLOSE.items() if tag in closed_by]
+        while self.stack[-1].tag in closers:
+            self.stack.pop()
+        element = Element(tag, {k: v or "" for k, v in attrs}, self._here(), parent=self.stack[-1])
+        self.stack[-1].children.append(element)
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID and self.stack[-1].tag == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(Text(data, self._here()))
+
+    def handle_entityref(self, name: str) -> None:
+        self.stack[-1].children.append(Text(html.unescape(f"&{name};"), self._here()))
+
+    def handle_charref(self, name: str) -> None:
+        self.stack[-1].children.append(Text(html.unescape(f"&#{name};"), self._here()))
+
+
+def parse_tree(text: str, line_offset: int = 0, page: int | None = None) -> Element:
+    builder = _TreeBuilder(line_offset, page)
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+def ingest_html(source: str, text: str, masked: Masked | None = None, format_name: str = "html") -> Document:
+    """`text` is the HTML to read (template code already blanked); `masked` tells which parts were code."""
+    root = parse_tree(text)
+    metadata = _metadata(root)
+    if masked is not None:
+        for index, literal in enumerate(masked.literals):
+            metadata[f"template_literal_{index}"] = literal
+    collector = BlockCollector()
+    content = _main_content(root)
+    walker = _Walker(collector, text, masked, inside_main=content is not root)
+    walker.walk(content)
+    collector.flush()
+    if metadata.get("title") and not any(b.kind is BlockKind.HEADING for b in collector.blocks[:1]):
+        metadata.setdefault("page_title", metadata["title"])
+    return Document(source=source, format=format_name, blocks=collector.blocks, metadata=metadata)
+
+
+def blocks_from_html(text: str, line_offset: int, collector: BlockCollector) -> None:
+    """HTML embedded in another format (a Markdown HTML block): add its blocks to `collector`."""
+    _Walker(collector, text, None, inside_main=True).walk(parse_tree(text, line_offset))
+
+
+def _metadata(root: Element) -> dict[str, str]:
+    metadata: dict[str, str] = {}
+    for element in _iter(root):
+        if element.tag == "meta":
+            key = element.attrs.get("name") or element.attrs.get("property") or element.attrs.get("itemprop")
+            if key and element.attrs.get("content"):
+                metadata[key.lower()] = element.attrs["content"]
+        elif element.tag == "title" and "title" not in metadata:
+            metadata["title"] = " ".join(t.text for t in element.children if isinstance(t, Text)).strip()
+        elif element.tag == "time" and element.attrs.get("datetime"):
+            metadata.setdefault("time_datetime", element.attrs["datetime"])
+    return metadata
+
+
+def _iter(element: Element):
+    for child in element.children:
+        if isinstance(child, Element):
+            yield child
+            yield from _iter(child)
+
+
+def _main_content(root: Element) -> Element:
+    """The page's main content: <main>, role=main, or a single <article>; else the whole page."""
+    mains = [e for e in _iter(root) if e.tag == "main" or e.attrs.get("role") == "main"]
+    if mains:
+        return mains[0]
+    articles = [e for e in _iter(root) if e.tag == "article"]
+    if len(articles) == 1:
+        return articles[0]
+    return root
+
+
+class _Walker:
+    def __init__(self, collector: BlockCollector, source_text: str, masked: Masked | None, inside_main: bool) -> None:
+        self.collector = collector
+        self.masked = masked
+        self.inside_main = inside_main
+        self.source_text = source_text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source_text)]
+
+    def walk(self, element: Element, kind: BlockKind = BlockKind.PARAGRAPH, level: int = 0) -> None:
+        for child in element.children:
+            if isinstance(child, Text):
+                self._text(child)
+                continue
+            tag = child.tag
+            if tag in DROP or self._is_banner(child) or (tag in CHROME and not self.inside_main):
+                continue
+            if tag == "br":
+                self.collector.add_text("\n", None)
+            elif tag == "a":
+                self._link(child)
+            elif tag in ("ul", "ol", "dl"):
+                self.collector.flush()
+                with self.collector.list_context():
+                    self.walk(child, BlockKind.LIST_ITEM)
+                self.collector.flush()
+            elif tag == "dd":
+                # A definition is read with its term, like a list item under its intro.
+                term = self.collector.last_text
+                self.collector.flush()
+                with self.collector.list_context(intro=term):
+                    self.collector.start(BlockKind.LIST_ITEM)
+                    self.walk(child, BlockKind.LIST_ITEM)
+                    self.collector.flush()
+            elif tag in BLOCKS:
+                self.collector.flush()
+                child_kind, child_level = kind, 0
+                if tag in HEADINGS:
+                    child_kind, child_level = BlockKind.HEADING, HEADINGS[tag]
+                elif tag in LIST_ITEMS:
+                    child_kind = BlockKind.LIST_ITEM
+                elif tag in CELLS:
+                    child_kind = BlockKind.TABLE_CELL
+                elif tag in ("p", "blockquote", "address", "caption", "figcaption", "summary", "legend"):
+                    child_kind = BlockKind.PARAGRAPH if kind is BlockKind.PARAGRAPH else kind
+                self.collector.start(child_kind, child_level)
+                self.walk(child, child_kind, child_level)
+                self.collector.flush()
+                self.collector.start(kind, level)
+            else:
+                self.walk(child, kind, level)
+
+    def _text(self, node: Text) -> None:
+        from notice_audit.ingest.markdown import collect_markdown, looks_like_markdown
+
+        if "\n" in node.text and looks_like_markdown(node.text):
+            self.collector.flush()
+            collect_markdown(node.text, self.collector, line_offset=node.location.line - 1)
+        else:
+            self.collector.add_text(node.text, node.location)
+
+    def _is_banner(self, element: Element) -> bool:
+        marker = f"{element.attrs.get('id', '')} {element.attrs.get('class', '')}"
+        return bool(COOKIE_BANNER.search(marker))
+
+    def _link(self, element: Element) -> None:
+        start = self.collector.mark()
+        self.walk(element)
+        text = self.collector.text_since(start)
+        href = element.attrs.get("href")
+        templated = False
+        if href is not None and not href.strip() and self.masked is not None:
+            templated = self._href_was_template(element)
+        target = None if href is None else href.strip()
+        if templated:
+            target = self._original_href(element)
+        raw = f'<a href="{target}">{text}</a>' if target is not None else f"<a>{text}</a>"
+        self.collector.add_link(Link(text=text, target=target, location=element.location, raw=raw, templated=templated))
+
+    def _href_was_template(self, element: Element) -> bool:
+        return self._original_href(element) != ""
+
+    def _original_href(self, element: Element) -> str:
+        """The href as written, template expression included, read from the unmasked source.
+
+        Masking keeps every character in place, so the attribute found in the masked
+        start tag has the same span in the original.
+        """
+        if self.masked is None:
+            return ""
+        offset = self.line_starts[element.location.line - 1] + element.location.column - 1
+        match = _HREF.match(self.source_text, offset)
+        return self.masked.original[match.start(1) + 1 : match.end(1) - 1].strip() if match else ""
+
+
+_HREF = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE | re.DOTALL)

@@ -1,0 +1,141 @@
+"""Web templates: template tags and expressions are blanked out, keeping every
+other character (and every newline) where it was, so the static text around them
+is audited with its real line and column numbers.
+
+The string literals inside expressions are kept aside: a template may pass the
+notice's own date to a macro (`content_metadata(data={"Last updated": "2 June 2025"})`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# One pattern per syntax family; `(?s)` so tags may span lines.
+_CURLY = [r"\{\{!--.*?--\}\}", r"\{\{\{.*?\}\}\}", r"\{\{.*?\}\}", r"\{%.*?%\}", r"\{#.*?#\}"]
+_ERB = [r"<%.*?%>"]
+_PHP = [r"<\?(?:php|=)?.*?(?:\?>|\Z)"]
+_TEMPLATE_TOOLKIT = [r"\[%.*?%\]"]
+SYNTAX_PATTERNS: dict[str, list[str]] = {
+    "jinja": _CURLY + _TEMPLATE_TOOLKIT,
+    "handlebars": _CURLY,
+    "erb": _ERB,
+    "php": _PHP,
+    "razor": [r"@\*.*?\*@"],
+    # Plain HTML and Markdown files are often templates too (Jekyll, Django, Template Toolkit).
+    "markup": _CURLY + _TEMPLATE_TOOLKIT + _ERB + _PHP,
+}
+
+_STRING_LITERAL = re.compile(r"""(?:"([^"\n]{3,200})"|'([^'\n]{3,200})')""")
+
+
+@dataclass
+class Masked:
+    text: str  # same length and same newlines as the source, template code blanked
+    original: str
+    spans: list[tuple[int, int]] = field(default_factory=list)  # blanked regions
+    literals: list[str] = field(default_factory=list)  # string literals found inside them
+
+
+
+def blank(text: str) -> str:
+    """Every character but newlines replaced by a space."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def mask(text: str, syntax: str) -> Masked:
+    return _apply(text, _find_spans(text, syntax), keep_literals=True)
+
+
+def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool) -> Masked:
+    pieces: list[str] = []
+    literals: list[str] = []
+    kept: list[tuple[int, int]] = []
+    cursor = 0
+    for start, end in sorted(spans):
+        if start < cursor:  # nested or overlapping: already blanked
+            continue
+        code = text[start:end]
+        pieces.append(text[cursor:start])
+        pieces.append(blank(code))
+        kept.append((start, end))
+        if keep_literals:
+            literals.extend(a or b for a, b in _STRING_LITERAL.findall(code))
+        cursor = end
+    pieces.append(text[cursor:])
+    return Masked("".join(pieces), text, kept, literals)
+
+
+def _find_spans(text: str, syntax: str) -> list[tuple[int, int]]:
+    spans = [m.span() for p in SYNTAX_PATTERNS[syntax] for m in re.finditer(p, text, re.DOTALL)]
+    if syntax == "razor":
+        spans.extend(_razor_spans(text))
+    return spans
+
+
+# Razor: `@{ code }`, `@( expr )`, `@if (...) { ... }` and `@Model.Name`; an `@` after
+# a letter or digit is an e-mail address, which Razor itself leaves alone.
+_RAZOR_KEYWORD = re.compile(r"@(?:if|for|foreach|while|switch|using|section|functions|code|model|inject|page|layout)\b")
+_RAZOR_EXPRESSION = re.compile(r"@[A-Za-z_][\w]*(?:(?:\.[A-Za-z_]\w*)|(?:\([^()\n]*\))|(?:\[[^\]\n]*\]))*")
+
+
+def _razor_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"(?<![\w.@])@", text):
+        start = match.start()
+        rest = text[start + 1 : start + 2]
+        if rest in ("{", "("):
+            end = _matching_bracket(text, start + 1)
+            spans.append((start, end))
+        elif rest == "@" or rest == "*":
+            continue
+        elif (keyword := _RAZOR_KEYWORD.match(text, start)) is not None:
+            # Blank the statement header up to its opening brace; the markup inside
+            # the braces is static text, so only the braces themselves are code.
+            brace = text.find("{", keyword.end())
+            line_end = text.find("\n", keyword.end())
+            end = brace + 1 if brace != -1 and (line_end == -1 or brace < line_end or text[keyword.end():brace].strip().endswith(")")) else keyword.end()
+            if keyword.group(0) in ("@model", "@inject", "@page", "@layout", "@using") and line_end != -1:
+                end = line_end
+            spans.append((start, end))
+        elif (expression := _RAZOR_EXPRESSION.match(text, start)) is not None:
+            spans.append(expression.span())
+    # A lone closing brace on its own line ends a Razor code block.
+    spans.extend(m.span(1) for m in re.finditer(r"^[ \t]*(\})[ \t]*$", text, re.MULTILINE))
+    return spans
+
+
+def _matching_bracket(text: str, open_at: int) -> int:
+    opening = text[open_at]
+    closing = "}" if opening == "{" else ")"
+    depth = 0
+    for index in range(open_at, len(text)):
+        char = text[index]
+        if char == opening:
+            depth += 1
+        elif char == closing:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return len(text)
+
+
+# JavaScript / TypeScript sources that hold the notice as HTML inside string literals.
+_SCRIPT_STRING = re.compile(r"`(?:\\.|[^`\\])*`|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
+_HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|li|a|table|section|br|strong|em|span)\b", re.IGNORECASE)
+
+
+def mask_script(text: str) -> Masked:
+    """Keep only string literals that contain HTML (and not `${...}` inside them)."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for match in _SCRIPT_STRING.finditer(text):
+        body_start, body_end = match.start() + 1, match.end() - 1
+        if not _HTML_TAG.search(text, body_start, body_end):
+            continue
+        spans.append((cursor, body_start))
+        body = text[body_start:body_end]
+        spans.extend((body_start + m.start(), body_start + m.end()) for m in re.finditer(r"\$\{[^}]*\}", body))
+        cursor = body_end
+    spans.append((cursor, len(text)))
+    return _apply(text, spans, keep_literals=False)

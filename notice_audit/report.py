@@ -1,0 +1,41 @@
+"""What an audit produces: one `NoticeReport` per source, gathered in a `Report`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from notice_audit.checklist.engine import Evaluation
+from notice_audit.finding import SEVERITY_ORDER, Finding
+
+
+@dataclass
+class NoticeReport:
+    source: str
+    format: str
+    evaluation: Evaluation
+    findings: list[Finding]
+    last_updated: date | None
+    word_count: int
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+
+@dataclass
+class Report:
+    notices: list[NoticeReport] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line per source that could not be audited
+
+    def exit_code(self, fail_on: str) -> int:
+        if self.errors:
+            return 2
+        if fail_on == "never":
+            return 0
+        threshold = SEVERITY_ORDER[fail_on]
+        failing = any(SEVERITY_ORDER[f.severity] >= threshold for n in self.notices for f in n.findings)
+        return 1 if failing else 0

@@ -1,0 +1,47 @@
+"""The rule registry: every rule's id, severity, summary, explanation, reference and fix hint.
+
+Checklist rules (`checklist.<element>`) come from the checklist data; quality
+rules are modules listed in `QUALITY_RULES`, each with a `RULE` and a `check`.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from notice_audit.rules import links_placeholder
+from notice_audit.rules.base import Rule
+
+if TYPE_CHECKING:
+    from notice_audit.checklist.model import Checklist
+
+
+QUALITY_RULES: tuple[ModuleType, ...] = (links_placeholder,)
+
+
+def checklist_rules(checklist: "Checklist") -> list[Rule]:
+    return [
+        Rule(
+            id=element.rule_id,
+            severity=element.severity,
+            summary=element.summary or element.title,
+            explanation=element.explanation,
+            reference=element.reference,
+            hint=element.hint,
+            example=f"Looks for: {element.looked_for}.",
+        )
+        for element in checklist.elements
+    ]
+
+
+def all_rules(checklist: "Checklist") -> list[Rule]:
+    return checklist_rules(checklist) + [module.RULE for module in QUALITY_RULES]
+
+
+def find_rule(rule_id: str, checklist: "Checklist") -> Rule | None:
+    return next((rule for rule in all_rules(checklist) if rule.id == rule_id), None)
+
+
+def matches_any(rule_id: str, selectors: tuple[str, ...] | list[str]) -> bool:
+    """`checklist` selects `checklist.dpo`; `checklist.rights` selects `checklist.rights.access`."""
+    return any(rule_id == s or rule_id.startswith(s.rstrip(".") + ".") for s in selectors)

@@ -1,0 +1,62 @@
+"""links.placeholder: links that lead nowhere (`#`, empty, `javascript:void(0)`, unfilled templates)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from notice_audit.document import Document, Link
+from notice_audit.finding import Finding
+from notice_audit.rules.base import Rule
+
+RULE = Rule(
+    id="links.placeholder",
+    severity="error",
+    summary="A link whose target is a placeholder, so it leads nowhere.",
+    explanation=(
+        "A notice must be easy to access (UK GDPR Art 12(1)): a link to the access request form, the "
+        "retention schedule or the ICO that points at '#', is empty, runs 'javascript:void(0)' or still "
+        "holds an unfilled template value leaves the reader with no way to act. Such links are usually "
+        "left over from a content management system or a copied template."
+    ),
+    reference="UK GDPR Art 12(1); ICO guidance 'The right to be informed: how should we draft our privacy information?'",
+    hint="Point the link at the real page or document (or remove the link and give the address in the text).",
+    example="[Access to Personal Records Form](#) -> [Access to Personal Records Form](https://www.example.gov.uk/sar-form)",
+)
+
+_PLACEHOLDER_TARGET = re.compile(
+    r"^(?:#|#!|#0|javascript:\s*(?:void\s*\(\s*0?\s*\)|;)?;?|about:blank|(?:https?://)?(?:www\.)?example\.(?:com|org|net)\b.*"
+    r"|(?:https?://)?localhost\b.*|\[?(?:link|url|insert[^\]]*|tbc|tbd|todo|xxx+)\]?|.*\{\{.*\}\}.*|.*\[%.*%\].*|.*<%.*%>.*)$",
+    re.IGNORECASE,
+)
+
+
+def placeholder_reason(link: Link) -> str | None:
+    """Why `link` is a placeholder, or None when it has a real target."""
+    if link.target is None:
+        return "has link text but no target" if link.text.strip() else None
+    target = link.target.strip()
+    if link.templated:
+        return f"points at an unfilled template value ({target})"
+    if not target:
+        return "has an empty target"
+    if _PLACEHOLDER_TARGET.match(target):
+        return f"points at a placeholder ({target})"
+    return None
+
+
+def check(document: Document) -> Iterator[Finding]:
+    for link in document.links:
+        reason = placeholder_reason(link)
+        if reason is None:
+            continue
+        name = f"“{link.text}”" if link.text else "A link"
+        yield Finding(
+            rule=RULE.id,
+            severity=RULE.severity,
+            message=f"Link {name} {reason}",
+            location=link.location,
+            evidence=link.raw,
+            reference=RULE.reference,
+            hint=RULE.hint,
+        )
