@@ -17,6 +17,7 @@ from notice_audit.errors import InputError
 from notice_audit.ingest.blocks import BlockCollector
 
 MAX_PAGES = 2000
+_GLYPH_BULLET = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
 BULLET = re.compile(r"^\s*(?:[•▪●◦‣∙·*–-]|\d{1,2}[.)])\s+")
 
 
@@ -76,6 +77,8 @@ def _lines(page) -> list[_Line]:
     runs: list[_Run] = []
 
     def visit(text: str, cm, tm, font_dict, font_size) -> None:
+        # Bullet glyphs often come out as control or private-use characters.
+        text = _GLYPH_BULLET.sub("•", text)
         if not text.strip():
             return
         scale = abs(tm[3]) if tm[3] else 1.0
@@ -94,7 +97,8 @@ def _lines(page) -> list[_Line]:
         text = " ".join(r.text.strip("\n") for r in row).strip()
         text = re.sub(r"\s*\n\s*", " ", text)
         if text:
-            lines.append(_Line(text, row[0].y, max(r.size for r in row), len(lines) + 1))
+            body_run = max(row, key=lambda r: len(r.text.strip()))  # not the bullet glyph's size
+            lines.append(_Line(text, row[0].y, body_run.size, len(lines) + 1))
     return lines
 
 

@@ -1,0 +1,88 @@
+"""Checklist accuracy against labelled notices (format: ../shared/LABELING.md).
+
+    python bench/accuracy.py ../shared/corpus/dev/labels.yaml [--verbose]
+
+Prints, per element and overall: status accuracy, and precision / recall / F1 of
+"not present" detection (missing or partial), a confusion table, and every
+disagreement with the evidence the tool used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+from notice_audit.audit import audit_source
+from notice_audit.checklist.model import load_checklist
+from notice_audit.config import Settings
+
+STATUSES = ("present", "partial", "missing", "not_applicable")
+NOT_PRESENT = ("missing", "partial")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("labels")
+    parser.add_argument("--verbose", action="store_true", help="show the evidence for every disagreement")
+    args = parser.parse_args()
+    labels_path = Path(args.labels)
+    entries = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+    checklist = load_checklist()
+    settings = Settings(offline=True)
+    per_element: dict[str, Counter[str]] = defaultdict(Counter)
+    confusion: Counter[tuple[str, str]] = Counter()
+    disagreements: list[str] = []
+    for entry in entries:
+        notice = audit_source(str(labels_path.parent / entry["file"]), checklist, settings)
+        results = {r.element.id: r for r in notice.evaluation.results}
+        for element_id, expected in entry["elements"].items():
+            result = results.get(element_id)
+            if result is None:
+                continue
+            got = result.status
+            confusion[(expected, got)] += 1
+            counts = per_element[element_id]
+            counts["total"] += 1
+            counts["right"] += got == expected
+            expected_flag, got_flag = expected in NOT_PRESENT, got in NOT_PRESENT
+            counts["tp"] += expected_flag and got_flag
+            counts["fp"] += got_flag and not expected_flag
+            counts["fn"] += expected_flag and not got_flag
+            if got != expected:
+                evidence = result.evidence[0] if result.evidence else None
+                where = f" [{evidence.location}] {evidence.text[:110]}" if evidence and args.verbose else ""
+                disagreements.append(f"{entry['file']}: {element_id}: labelled {expected}, tool {got}{where}")
+    print(f"{'element':24} {'n':>3} {'accuracy':>8} {'precision':>9} {'recall':>7} {'F1':>6}")
+    total: Counter[str] = Counter()
+    for element_id, counts in per_element.items():
+        total.update(counts)
+        print(_row(element_id, counts))
+    print(_row("OVERALL", total))
+    print("\nconfusion (rows: labelled, columns: tool)")
+    print(" " * 16 + "".join(f"{s:>15}" for s in STATUSES))
+    for expected in STATUSES:
+        print(f"{expected:16}" + "".join(f"{confusion[(expected, got)]:>15}" for got in STATUSES))
+    print(f"\n{len(disagreements)} disagreements")
+    for line in disagreements:
+        print("  " + line)
+    return 0
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def _row(name: str, counts: Counter[str]) -> str:
+    precision = _ratio(counts["tp"], counts["tp"] + counts["fp"])
+    recall = _ratio(counts["tp"], counts["tp"] + counts["fn"])
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    accuracy = _ratio(counts["right"], counts["total"])
+    return f"{name:24} {counts['total']:>3} {accuracy:>8.3f} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
