@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from notice_audit.document import Document
 from notice_audit.errors import InputError
+from notice_audit.ingest.template import Masked
 from notice_audit.ingest.source import MAX_INPUT_BYTES, TEMPLATE_FORMATS, RawSource, decode_text, raise_unsupported, read_source
 
 __all__ = ["load", "parse"]
@@ -48,7 +49,23 @@ def _parse(raw: RawSource) -> Document:
 
         masked = mask_script(text)
         return ingest_html(raw.name, masked.text, masked, format_name="script")
+    front_matter: dict[str, str] = {}
+    if text.startswith("---\n") and fmt != "markdown":
+        # Jekyll and Eleventy templates start with YAML front matter, as Markdown files do.
+        end = text.find("\n---", 4)
+        if end != -1:
+            from notice_audit.ingest.markdown import front_matter_metadata
+            from notice_audit.ingest.template import blank
+
+            front_matter = front_matter_metadata(text[4:end])
+            text = blank(text[: end + 4]) + text[end + 4 :]
     masked = mask(text, fmt if fmt in TEMPLATE_FORMATS else "markup")
+    document = _parse_markup(raw, fmt, masked)
+    document.metadata.update(front_matter)
+    return document
+
+
+def _parse_markup(raw: RawSource, fmt: str, masked: "Masked") -> Document:
     inner_markdown = fmt == "markdown" or any(f"{suffix}." in raw.name.lower() for suffix in _MARKDOWN_INNER)
     if inner_markdown:
         from notice_audit.ingest.markdown import ingest_markdown

@@ -62,7 +62,7 @@ def collect_markdown(text: str, collector: BlockCollector, plain_text: bool = Fa
     for index, token in enumerate(tokens):
         kind_now = kind_stack[-1] if kind_stack else BlockKind.PARAGRAPH
         if token.type == "front_matter":
-            metadata.update(_front_matter(token.content))
+            metadata.update(front_matter_metadata(token.content))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             collector.flush()
             kind_stack.append(BlockKind.LIST_ITEM)
@@ -119,7 +119,7 @@ def _looks_like_text_heading(token: Token, tokens: list[Token], index: int, kind
     return any(t.type == "inline" for t in tokens[index + 1 :])
 
 
-def _front_matter(content: str) -> dict[str, str]:
+def front_matter_metadata(content: str) -> dict[str, str]:
     import yaml
 
     try:

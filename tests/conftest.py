@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from notice_audit.checklist.model import load_checklist
+from notice_audit.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+PORTSMOUTH = CORPUS / "portsmouth-children-families.txt"
+
+
+@pytest.fixture(scope="session")
+def checklist():
+    return load_checklist()
+
+
+@pytest.fixture(scope="session")
+def offline_settings() -> Settings:
+    return Settings(offline=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    if not PORTSMOUTH.exists():
+        skip = pytest.mark.skip(reason="../shared/corpus is not beside this checkout")
+        for item in items:
+            if "corpus" in item.keywords:
+                item.add_marker(skip)

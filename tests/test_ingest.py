@@ -1,0 +1,271 @@
+"""Each input format becomes the same kind of Document, with exact source locations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from notice_audit.document import BlockKind
+from notice_audit.errors import InputError
+from notice_audit.ingest import load
+from notice_audit.ingest.source import RawSource
+from notice_audit.ingest import parse
+from tests.conftest import CORPUS, FIXTURES
+
+SAME = FIXTURES / "same-notice"
+FORMATS = FIXTURES / "formats"
+
+
+def block_with(document, text: str):
+    return next(b for b in document.blocks if text in b.text)
+
+
+def location_of(document, text: str):
+    block = block_with(document, text)
+    return block.locate(block.text.index(text))
+
+
+def source_at(path: Path, location, length: int) -> str:
+    line = path.read_text(encoding="utf-8").split("\n")[location.line - 1]
+    return line[location.column - 1 : location.column - 1 + length]
+
+
+def test_html_keeps_main_content_and_drops_page_chrome():
+    document = load(str(SAME / "riverside-adult-care.html"))
+    text = document.text
+    assert "Riverside Borough Council is the data controller" in text
+    for chrome in ("cookies to make this site work", "Bins and recycling", "Copyright", "analytics", "home page"):
+        assert chrome not in text
+    assert document.metadata["title"].startswith("Adult Social Care Privacy Notice")
+
+
+def test_html_headings_lists_and_heading_path():
+    document = load(str(SAME / "riverside-adult-care.html"))
+    heading = block_with(document, "What information we hold")
+    assert heading.kind is BlockKind.HEADING and heading.level == 2
+    item = block_with(document, "health information and details")
+    assert item.kind is BlockKind.LIST_ITEM
+    assert item.heading_path == ("Adult Social Care Privacy Notice", "What information we hold")
+    assert item.intro == "The personal information we hold about you may include:"
+
+
+@pytest.mark.parametrize(
+    "name, phrase",
+    [
+        ("riverside-adult-care.html", "We keep adult social care records"),
+        ("riverside-adult-care.md", "We keep adult social care records"),
+        ("riverside-adult-care.njk", "We keep adult social care records"),
+        ("riverside-adult-care.html.erb", "You can ask us to correct"),
+        ("riverside-adult-care.txt", "Our Data Protection Officer"),
+        ("riverside-adult-care.md", "complaints@riverside"),
+    ],
+)
+def test_locations_point_at_the_text_in_the_source(name, phrase):
+    path = SAME / name
+    location = location_of(load(str(path)), phrase)
+    assert source_at(path, location, len(phrase)) == phrase
+
+
+def test_html_entities_and_line_columns(tmp_path):
+    path = tmp_path / "n.html"
+    path.write_text("<main>\n  <p>Smith &amp; Jones Ltd\n     keeps data for <b>six</b> years.</p>\n</main>\n", encoding="utf-8")
+    document = load(str(path))
+    assert document.blocks[0].text == "Smith & Jones Ltd keeps data for six years."
+    assert str(location_of(document, "keeps")) == "3:6"
+    assert str(location_of(document, "six")) == "3:24"
+    assert str(location_of(document, "Jones")) == "2:18"
+    assert str(location_of(document, "&")) == "2:12"
+
+
+def test_template_code_is_not_prose_and_lines_survive():
+    path = SAME / "riverside-adult-care.njk"
+    document = load(str(path))
+    text = document.text
+    assert "{%" not in text and "{{" not in text and "notice.updated_prefix" not in text
+    assert "extends" not in text
+    location = location_of(document, "This notice was last updated")
+    assert source_at(path, location, 12) == "This notice "
+
+
+def test_erb_translation_lookups_are_not_text():
+    document = load(str(SAME / "riverside-adult-care.html.erb"))
+    assert "t('.title')" not in document.text and "link_to" not in document.text
+    assert "content_for" not in document.text
+
+
+@pytest.mark.parametrize("name", ["notice.hbs", "notice.liquid", "notice.php"])
+def test_template_hrefs_are_marked_as_templated(name):
+    document = load(str(FORMATS / name))
+    link = next(document.links)
+    assert link.templated and link.text == "Data Protection Officer"
+    assert "We keep permit records for 6 years." in document.text
+    assert "{{" not in document.text and "<?" not in document.text
+
+
+def test_razor_code_is_blanked_but_email_addresses_stay():
+    document = load(str(FORMATS / "notice.cshtml"))
+    assert "privacy@riverside.example.gov.uk" in document.text
+    assert "ViewData" not in document.text and "@Model" not in document.text and "Model.ShowRetention" not in document.text
+    assert "We keep permit records for 6 years." in document.text
+
+
+def test_liquid_front_matter_becomes_metadata():
+    document = load(str(FORMATS / "notice.liquid"))
+    assert document.metadata["layout"] == "page"
+    assert "layout: page" not in document.text
+
+
+def test_script_strings_holding_html():
+    document = load(str(FORMATS / "notice.tsx"))
+    assert document.format == "script"
+    assert "We keep permit records for 6 years." in document.text
+    assert "import React" not in document.text and "${" not in document.text
+    assert str(document.blocks[0].location) == "6:9"
+
+
+def test_markdown_links_tables_and_inline_html():
+    path = FORMATS / "notice-with-tables.md"
+    document = load(str(path))
+    targets = [link.target for link in document.links]
+    assert targets == [
+        "https://riverside.example.gov.uk/retention",
+        "https://ico.org.uk/",
+        "http://www.example.org/help",
+        "https://riverside.example.gov.uk/contact",
+        "",
+    ]
+    cells = [b.text for b in document.blocks if b.kind is BlockKind.TABLE_CELL]
+    assert "6 years after the permit ends" in cells
+    escaped = block_with(document, "escaped")
+    assert "(bracket) and & entity" in escaped.text
+    assert source_at(path, location_of(document, "entity"), 6) == "entity"
+
+
+def test_markdown_front_matter_and_reference_link_location():
+    document = load(str(FIXTURES / "good" / "complete-notice.md"))
+    assert document.metadata["last_updated"] == "2026-09-01"
+    ref = load(str(FORMATS / "notice-with-tables.md"))
+    first = next(ref.links)
+    assert str(first.location) == "3:9" and first.raw == "[retention schedule][schedule]"
+
+
+@pytest.mark.corpus
+def test_plain_text_with_markdown_links_and_headings():
+    document = load(str(CORPUS / "portsmouth-children-families.txt"))
+    assert document.format == "text"
+    headings = [b.text for b in document.blocks if b.kind is BlockKind.HEADING]
+    assert "How long do we keep hold of personal information?" in headings
+    assert not any("SK9 5AF" in h or "0303" in h for h in headings)  # address and phone lines are not headings
+    address = block_with(document, "PO1 2AL")
+    assert address.kind is BlockKind.PARAGRAPH and str(address.location) == "59:1"
+
+
+@pytest.mark.corpus
+def test_markdown_inside_a_django_template():
+    document = load(str(CORPUS / "democracy-club-privacy.html"))
+    privacy = block_with(document, "Privacy, in detail")
+    assert privacy.kind is BlockKind.HEADING and str(privacy.location) == "21:4"
+
+
+def test_pdf_pages_headings_and_list_items():
+    document = load(str(SAME / "riverside-adult-care.pdf"))
+    heading = block_with(document, "What information we hold")
+    assert heading.kind is BlockKind.HEADING and heading.location.page == 1
+    item = block_with(document, "your name, address and date of birth")
+    assert item.kind is BlockKind.LIST_ITEM and item.intro.endswith("may include:")
+    assert item.location.page == 1 and item.location.line > heading.location.line
+
+
+def test_docx_paragraph_numbers_styles_and_hyperlinks(tmp_path):
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_heading("Privacy notice", level=1)
+    paragraph = document.add_paragraph("Use the ")
+    rel = paragraph.part.relate_to("https://riverside.example.gov.uk/form", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "access form"
+    run.append(text)
+    hyperlink.append(run)
+    paragraph._p.append(hyperlink)
+    document.add_paragraph("your name", style="List Bullet")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Records"
+    table.cell(0, 1).text = "6 years"
+    path = tmp_path / "n.docx"
+    document.save(path)
+    parsed = load(str(path))
+    kinds = [(b.kind, b.text, str(b.location)) for b in parsed.blocks]
+    assert kinds == [
+        (BlockKind.HEADING, "Privacy notice", "1:1"),
+        (BlockKind.PARAGRAPH, "Use the access form", "2:1"),
+        (BlockKind.LIST_ITEM, "your name", "3:1"),
+        (BlockKind.TABLE_CELL, "Records", "4:1"),
+        (BlockKind.TABLE_CELL, "6 years", "5:1"),
+    ]
+    link = next(parsed.links)
+    assert link.target == "https://riverside.example.gov.uk/form" and link.text == "access form" and str(link.location) == "2:9"
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("empty.md", "has no text to audit"),
+        ("invalid-utf8.txt", "is not valid UTF-8"),
+        ("not-a-notice.png", "a binary file"),
+        ("scanned.pdf", "no text layer"),
+        ("broken.docx", "not a readable DOCX"),
+    ],
+)
+def test_bad_files_give_one_clear_reason(name, problem):
+    with pytest.raises(InputError) as caught:
+        load(str(FIXTURES / "bad" / name))
+    assert problem in str(caught.value) and name in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load(str(tmp_path / "nope.md"))
+    with pytest.raises(InputError, match="is a directory"):
+        load(str(tmp_path))
+
+
+def test_docx_zip_bomb_is_refused_before_reading(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (210 * 1024 * 1024))
+    with pytest.raises(InputError, match="would decompress to"):
+        load(str(path))
+
+
+def test_content_sniffing_without_an_extension():
+    assert parse(RawSource("-", b"<p>We are the controller.</p>", "html")).format == "html"
+    from notice_audit.ingest.source import sniff_format
+
+    assert sniff_format(b"%PDF-1.7") == "pdf"
+    assert sniff_format(b"<!DOCTYPE html><p>x</p>") == "html"
+    assert sniff_format(b"# Privacy\n\nText") == "markdown"
+    assert sniff_format(b"Privacy notice\n\nWe keep data.") == "text"
+
+
+def test_crlf_and_bom_keep_line_numbers(tmp_path):
+    path = tmp_path / "n.md"
+    path.write_bytes("\ufeff# Notice\r\n\r\nWe keep records for 6 years.\r\n".encode("utf-8"))
+    document = load(str(path))
+    assert str(location_of(document, "records")) == "3:9"
+
+
+def test_declared_charset_is_honoured(tmp_path):
+    path = tmp_path / "n.html"
+    path.write_bytes('<meta charset="windows-1252"><p>Caf\xe9 records \x96 kept for 6 years.</p>'.encode("latin-1"))
+    assert "Café records – kept" in load(str(path)).text
