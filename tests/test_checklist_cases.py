@@ -1,0 +1,44 @@
+"""Every element's present / partial / missing / not_applicable paths, from checklist_cases.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from notice_audit.checklist.engine import evaluate
+from notice_audit.ingest import parse
+from notice_audit.ingest.source import RawSource
+
+CASES = yaml.safe_load((Path(__file__).parent / "checklist_cases.yaml").read_text(encoding="utf-8"))
+PARAMS = [
+    pytest.param(element_id, case["status"], case["text"], id=f"{element_id}-{index}-{case['status']}")
+    for element_id, cases in CASES.items()
+    for index, case in enumerate(cases)
+]
+
+
+@pytest.mark.parametrize("element_id, expected, text", PARAMS)
+def test_element_case(checklist, element_id, expected, text):
+    document = parse(RawSource("case.md", text.encode("utf-8"), "markdown"))
+    result = next(r for r in evaluate(document, checklist).results if r.element.id == element_id)
+    assert result.status == expected, f"{element_id}: {text!r} -> {result.status} ({result.message})"
+
+
+def test_every_element_has_every_path_it_can_take(checklist):
+    for element in checklist.elements:
+        statuses = {case["status"] for case in CASES[element.id]}
+        assert {"present", "missing" if not element.trigger else "not_applicable"} <= statuses, element.id
+        if element.partial or any(rule.with_ for rule in element.present) or element.when_absent == "partial":
+            assert "partial" in statuses, element.id
+
+
+def test_evidence_and_messages(checklist):
+    document = parse(RawSource("case.md", b"We keep information for no longer than is necessary.", "markdown"))
+    results = {r.element.id: r for r in evaluate(document, checklist).results}
+    retention = results["retention"]
+    assert retention.evidence[0].text == "We keep information for no longer than is necessary."
+    assert str(retention.evidence[0].location) == "1:1"
+    assert "no longer than necessary" in retention.message
+    assert "looked for" in results["transfers"].message
