@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from notice_audit.errors import ConfigError
+from notice_audit.yamlio import load_yaml
 
 CONFIG_NAMES = (".notice-audit.yaml", ".notice-audit.yml")
 FAIL_ON = ("error", "warning", "never")
@@ -66,7 +67,7 @@ def load_settings(config: str | None, cwd: Path | None = None) -> Settings:
         data = _pyproject_table(path) or {}
     else:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = load_yaml(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             raise ConfigError(f"{path}: invalid YAML{f' at line {mark.line + 1}' if mark else ''}") from None

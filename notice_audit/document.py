@@ -10,6 +10,7 @@ points at can be reported where the user will find it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterator
@@ -158,32 +159,36 @@ class TextBuilder:
     def build(self) -> tuple[str, list[tuple[int, Location]]]:
         """The text with runs of white space folded to one space, and its anchors.
 
-        Folding moves characters, so anchors are recomputed: a new one starts
-        wherever the next kept character does not follow the previous one on the
-        same source line.
+        Folding moves characters, so anchors are recomputed word by word: a new one
+        starts wherever a word does not follow the previous one on the same line.
         """
         raw = self.raw
-        raw_anchors = self.anchors
-        next_anchor = 0
-        current: Location | None = None  # location of raw[i]
-        folded: list[str] = []
+        segments: list[tuple[int, int, Location | None]] = []
+        if not self.anchors or self.anchors[0][0] > 0:
+            segments.append((0, self.anchors[0][0] if self.anchors else len(raw), None))
+        for index, (offset, location) in enumerate(self.anchors):
+            end = self.anchors[index + 1][0] if index + 1 < len(self.anchors) else len(raw)
+            segments.append((offset, end, location))
+        words: list[str] = []
         anchors: list[tuple[int, Location]] = []
+        length = 0
+        last_end = 0
         expected: Location | None = None
-        pending_space = False
-        for index, char in enumerate(raw):
-            if next_anchor < len(raw_anchors) and raw_anchors[next_anchor][0] == index:
-                current = raw_anchors[next_anchor][1]
-                next_anchor += 1
-            elif current is not None:
-                current = Location(current.line, current.column + 1, current.page)
-            if char.isspace():
-                pending_space = bool(folded)
-                continue
-            if pending_space:
-                folded.append(" ")
-                pending_space = False
-            if current is not None and current != expected:
-                anchors.append((len(folded), current))
-            folded.append(char)
-            expected = None if current is None else Location(current.line, current.column + 1, current.page)
-        return "".join(folded), anchors
+        for start, end, location in segments:
+            for match in _WORD.finditer(raw, start, end):
+                word = match.group()
+                if words and match.start() > last_end:
+                    words.append(" ")
+                    length += 1
+                last_end = match.end()
+                if location is not None:
+                    here = Location(location.line, location.column + match.start() - start, location.page)
+                    if here != expected:
+                        anchors.append((length, here))
+                    expected = Location(here.line, here.column + len(word), here.page)
+                words.append(word)
+                length += len(word)
+        return "".join(words), anchors
+
+
+_WORD = re.compile(r"\S+")

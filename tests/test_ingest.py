@@ -8,9 +8,8 @@ import pytest
 
 from notice_audit.document import BlockKind
 from notice_audit.errors import InputError
-from notice_audit.ingest import load
+from notice_audit.ingest import load, parse
 from notice_audit.ingest.source import RawSource
-from notice_audit.ingest import parse
 from tests.conftest import CORPUS, FIXTURES
 
 SAME = FIXTURES / "same-notice"

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from notice_audit.errors import ConfigError
+from notice_audit.yamlio import load_yaml
 
 SEVERITIES = ("error", "warning", "info")
 STATUSES = ("present", "partial", "missing", "not_applicable")
@@ -114,7 +115,7 @@ def load_checklist(extra_files: tuple[str, ...] = ()) -> Checklist:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: checklist file not found") from None
     except (OSError, UnicodeDecodeError) as error:
@@ -148,6 +149,7 @@ def _merge(base: dict[str, Any], extra: dict[str, Any], path: str) -> dict[str, 
         if not isinstance(spec, dict):
             raise ConfigError(f"{path}: concept '{name}' must be a mapping")
         current = concepts.setdefault(name, {})
+        current["_file"] = path  # errors in this concept are now the user file's to fix
         for key, value in spec.items():
             if key in _GROWING_CONCEPT:
                 current[key] = list(current.get(key) or []) + _as_list(value, path, f"concepts.{name}.{key}")
@@ -188,7 +190,10 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Checklist:
     concepts_raw = raw.get("concepts") or {}
     if not isinstance(concepts_raw, dict):
         raise ConfigError(f"{file}: 'concepts' must be a mapping")
-    concepts = {name: _concept(name, spec or {}, terms, file) for name, spec in concepts_raw.items()}
+    concepts = {
+        name: _concept(name, spec or {}, terms, (spec or {}).get("_file", file) if isinstance(spec, dict) else file)
+        for name, spec in concepts_raw.items()
+    }
     for concept in concepts.values():
         for reference in (*concept.include, *concept.all_of):
             if reference not in concepts:
@@ -208,7 +213,8 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Checklist:
 
 
 def _patterns(values: Any, terms: dict[str, str], file: str, where: str) -> tuple[re.Pattern[str], ...]:
-    compiled = []
+    """The patterns compiled as one alternation: one search instead of many, and one compile."""
+    texts = []
     for value in _as_list(values or [], file, where):
         text = str(value)
         for _ in range(3):  # terms may use terms
@@ -216,6 +222,15 @@ def _patterns(values: Any, terms: dict[str, str], file: str, where: str) -> tupl
         unknown = re.search(r"\{\{(\w+)\}\}", text)
         if unknown:
             raise ConfigError(f"{file}: '{where}' uses unknown term '{unknown.group(1)}'")
+        texts.append((value, text))
+    if not texts:
+        return ()
+    try:
+        return (re.compile("|".join(f"(?:{text})" for _, text in texts), re.IGNORECASE),)
+    except re.error:
+        pass  # find the culprit, or patterns with global inline flags that cannot be joined
+    compiled = []
+    for value, text in texts:
         try:
             compiled.append(re.compile(text, re.IGNORECASE))
         except re.error as error:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from notice_audit.document import Document
 from notice_audit.errors import InputError
+from notice_audit.ingest.source import (
+    MAX_INPUT_BYTES,
+    TEMPLATE_FORMATS,
+    RawSource,
+    decode_text,
+    raise_unsupported,
+    read_source,
+)
 from notice_audit.ingest.template import Masked
-from notice_audit.ingest.source import MAX_INPUT_BYTES, TEMPLATE_FORMATS, RawSource, decode_text, raise_unsupported, read_source
 
 __all__ = ["load", "parse"]
 

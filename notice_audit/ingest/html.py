@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from notice_audit.document import Block, BlockKind, Document, Link, Location, TextBuilder
+from notice_audit.document import (
+    BlockKind,
+    Document,
+    Link,
+    Location,
+)
 from notice_audit.ingest.blocks import BlockCollector
 from notice_audit.ingest.template import Masked
 

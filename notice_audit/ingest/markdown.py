@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -122,8 +123,10 @@ def _looks_like_text_heading(token: Token, tokens: list[Token], index: int, kind
 def front_matter_metadata(content: str) -> dict[str, str]:
     import yaml
 
+    from notice_audit.yamlio import load_yaml
+
     try:
-        data = yaml.safe_load(content)
+        data = load_yaml(content)
     except yaml.YAMLError:
         return {}
     if not isinstance(data, dict):

@@ -1,0 +1,213 @@
+"""The command line: formats, exit codes 0/1/2, bad input, standard input, URLs, and never writing inputs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from notice_audit.cli import app
+from tests.conftest import CORPUS, FIXTURES, PORTSMOUTH
+
+SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "notice_audit" / "schemas" / "report.schema.json").read_text())
+GOOD = FIXTURES / "good" / "complete-notice.md"
+SAME = FIXTURES / "same-notice"
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):
+    result = runner.invoke(app, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_good_notice_exits_0(tmp_path):
+    code, out, _ = run("check", str(GOOD))
+    assert code == 0
+    assert "0 errors" in out
+
+
+def test_findings_at_the_threshold_exit_1():
+    code, out, _ = run("check", str(SAME / "riverside-adult-care.md"))
+    assert code == 1
+    assert "riverside-adult-care.md:44:78: error links.placeholder" in out
+
+
+def test_fail_on_never_and_warning():
+    assert run("check", "--fail-on", "never", str(SAME / "riverside-adult-care.md"))[0] == 0
+    assert run("check", "--fail-on", "warning", str(GOOD))[0] == 0
+    code, _, err = run("check", "--fail-on", "sometimes", str(GOOD))
+    assert code == 2 and "--fail-on must be one of" in err
+
+
+def test_severity_lowered_below_threshold_exits_0(tmp_path):
+    config = tmp_path / "c.yaml"
+    config.write_text("rules:\n  checklist: warning\n  links: warning\n")
+    assert run("check", "--config", str(config), str(SAME / "riverside-adult-care.md"))[0] == 0
+    assert run("check", "--config", str(config), "--fail-on", "warning", str(SAME / "riverside-adult-care.md"))[0] == 1
+
+
+def test_json_matches_the_contract_schema():
+    code, out, _ = run("check", "--format", "json", str(SAME / "riverside-adult-care.md"), str(SAME / "riverside-adult-care.pdf"))
+    assert code == 1
+    report = json.loads(out)
+    jsonschema.validate(report, SCHEMA)
+    notice = report["notices"][0]
+    assert report["tool"]["name"] == "notice-audit"
+    assert notice["last_updated"] == "2026-03-03"
+    assert notice["elements"]["retention"]["evidence"][0] == {
+        "line": 32, "column": 1, "text": "We keep adult social care records for 8 years after our last contact with you."
+    }
+    flagged = {f["rule"] for f in notice["findings"]}
+    for element_id, element in notice["elements"].items():
+        assert (f"checklist.{element_id}" in flagged) == (element["status"] in ("missing", "partial"))
+    pdf = report["notices"][1]
+    assert all("page" in e for el in pdf["elements"].values() for e in el["evidence"])
+    assert 0 <= notice["summary"]["coverage"] <= 1
+
+
+def test_json_on_a_fixture_from_every_format_validates():
+    sources = [str(p) for p in sorted(SAME.iterdir())] + [str(p) for p in sorted((FIXTURES / "formats").iterdir())]
+    code, out, _ = run("check", "--format", "json", "--fail-on", "never", *sources)
+    assert code == 0
+    report = json.loads(out)
+    jsonschema.validate(report, SCHEMA)
+    assert len(report["notices"]) == len(sources)
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("empty.md", "has no text to audit"),
+        ("invalid-utf8.txt", "is not valid UTF-8"),
+        ("not-a-notice.png", "a binary file"),
+        ("scanned.pdf", "no text layer"),
+        ("broken.docx", "not a readable DOCX"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(name, problem):
+    code, out, err = run("check", str(FIXTURES / "bad" / name))
+    assert code == 2
+    lines = err.strip().split("\n")
+    assert len(lines) == 1 and problem in lines[0] and name in lines[0]
+    assert "Traceback" not in err + out
+
+
+def test_other_sources_are_still_audited_when_one_fails(tmp_path):
+    code, out, err = run("check", "--format", "json", str(tmp_path / "missing.md"), str(GOOD), str(tmp_path))
+    assert code == 2
+    report = json.loads(out)
+    assert [n["source"] for n in report["notices"]] == [str(GOOD)]
+    assert len(report["errors"]) == 2
+    assert "missing.md: no such file" in err and "is a directory" in err
+
+
+def test_usage_errors_exit_2():
+    assert run("check")[0] == 2
+    code, _, err = run("check", "--format", "yaml", str(GOOD))
+    assert code == 2 and "unknown format 'yaml'" in err
+    code, _, err = run("check", "--input-format", "rtf", str(GOOD))
+    assert code == 2 and "unknown input format 'rtf'" in err
+
+
+def test_bad_config_exits_2_naming_the_file(tmp_path):
+    config = tmp_path / ".notice-audit.yaml"
+    config.write_text("colour: red\n")
+    code, _, err = run("check", "--config", str(config), str(GOOD))
+    assert code == 2 and str(config) in err and "unknown key 'colour'" in err
+
+
+def test_standard_input_with_format_detection_and_override():
+    text = (SAME / "riverside-adult-care.md").read_text()
+    code, out, _ = run("check", "--format", "json", "-", input=text)
+    notice = json.loads(out)["notices"][0]
+    assert code == 1 and notice["source"] == "-" and notice["format"] == "markdown"
+    html = (SAME / "riverside-adult-care.html").read_text()
+    code, out, _ = run("check", "--format", "json", "--input-format", "text", "-", input=html)
+    assert json.loads(out)["notices"][0]["format"] == "text"
+
+
+def test_plain_text_output_has_no_colour_codes(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    code, out, _ = run("check", str(SAME / "riverside-adult-care.md"))
+    assert "\x1b[" not in out
+    assert "✗ missing" in out and "rights.restriction" in out
+
+
+def test_rules_and_rule():
+    code, out, _ = run("rules")
+    assert code == 0
+    lines = out.strip().split("\n")
+    assert any(line.startswith("checklist.rights.portability") for line in lines)
+    assert any(line.startswith("links.placeholder") and "error" in line for line in lines)
+    code, out, _ = run("rule", "checklist.transfers")
+    assert code == 0 and "UK GDPR Art 13(1)(f), 14(1)(f)" in out and "How to fix:" in out
+    code, out, _ = run("rule", "links.placeholder")
+    assert "Art 12(1)" in out and "Example:" in out
+    code, _, err = run("rule", "no.such.rule")
+    assert code == 2 and "no rule 'no.such.rule'" in err
+
+
+def test_version():
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("notice-audit 0.1.0")
+
+
+def test_url_sources_over_a_real_loopback_server(httpserver):
+    html = (SAME / "riverside-adult-care.html").read_bytes()
+    httpserver.expect_request("/privacy").respond_with_data(html, content_type="text/html; charset=utf-8")
+    httpserver.expect_request("/notice.pdf").respond_with_data((SAME / "riverside-adult-care.pdf").read_bytes(), content_type="application/pdf")
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    httpserver.expect_request("/image").respond_with_data(b"\x89PNG", content_type="image/png")
+    code, out, err = run(
+        "check", "--format", "json", httpserver.url_for("/privacy"), httpserver.url_for("/notice.pdf"),
+        httpserver.url_for("/gone"), httpserver.url_for("/image"),
+    )
+    assert code == 2
+    report = json.loads(out)
+    assert [n["format"] for n in report["notices"]] == ["html", "pdf"]
+    assert report["notices"][0]["elements"]["rights.restriction"]["status"] == "missing"
+    assert "HTTP 404" in err and "image/png, not a notice" in err
+    code, _, err = run("check", "--offline", httpserver.url_for("/privacy"))
+    assert code == 2 and "cannot fetch a URL with --offline" in err
+
+
+def test_unreachable_url_and_other_schemes():
+    code, _, err = run("check", "http://127.0.0.1:9/privacy", "ftp://example.org/notice.txt")
+    assert code == 2
+    assert "could not connect" in err and "only http and https URLs" in err
+
+
+@pytest.mark.corpus
+def test_inputs_are_never_written(tmp_path):
+    sources = [PORTSMOUTH, *sorted(SAME.iterdir()), *sorted((FIXTURES / "bad").iterdir())]
+    before = {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in sources}
+    run("check", "--format", "json", *map(str, sources))
+    run("check", *map(str, sources))
+    after = {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in sources}
+    assert before == after
+
+
+def test_python_dash_m_and_no_traceback_on_bad_input():
+    result = subprocess.run(
+        [sys.executable, "-m", "notice_audit", "check", str(FIXTURES / "bad" / "empty.md")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"notice-audit: {FIXTURES / 'bad' / 'empty.md'}: has no text to audit (empty document)"
+
+
+@pytest.mark.corpus
+def test_every_corpus_notice_is_audited():
+    notices = sorted(p for p in CORPUS.iterdir() if p.name != "labels.yaml")
+    code, out, err = run("check", "--format", "json", "--fail-on", "never", *map(str, notices))
+    assert code == 0, err
+    report = json.loads(out)
+    jsonschema.validate(report, SCHEMA)
+    assert len(report["notices"]) == len(notices)
