@@ -12,6 +12,15 @@ FIXTURES = ROOT / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 PORTSMOUTH = CORPUS / "portsmouth-children-families.txt"
 
+# fixtures/bad/<name> and the reason each must be refused with.
+BAD_FILES = [
+    ("empty.md", "has no text to audit"),
+    ("invalid-utf8.txt", "is not valid UTF-8"),
+    ("not-a-notice.png", "a binary file"),
+    ("scanned.pdf", "no text layer"),
+    ("broken.docx", "not a readable DOCX"),
+]
+
 
 @pytest.fixture(scope="session")
 def checklist():

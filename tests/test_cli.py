@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from notice_audit.cli import app
-from tests.conftest import CORPUS, FIXTURES, PORTSMOUTH
+from tests.conftest import BAD_FILES, CORPUS, FIXTURES, PORTSMOUTH
 
 SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "notice_audit" / "schemas" / "report.schema.json").read_text())
 GOOD = FIXTURES / "good" / "complete-notice.md"
@@ -81,16 +81,7 @@ def test_json_on_a_fixture_from_every_format_validates():
     assert len(report["notices"]) == len(sources)
 
 
-@pytest.mark.parametrize(
-    "name, problem",
-    [
-        ("empty.md", "has no text to audit"),
-        ("invalid-utf8.txt", "is not valid UTF-8"),
-        ("not-a-notice.png", "a binary file"),
-        ("scanned.pdf", "no text layer"),
-        ("broken.docx", "not a readable DOCX"),
-    ],
-)
+@pytest.mark.parametrize("name, problem", BAD_FILES)
 def test_bad_input_is_one_line_and_exit_2(name, problem):
     code, out, err = run("check", str(FIXTURES / "bad" / name))
     assert code == 2

@@ -10,7 +10,7 @@ from notice_audit.document import BlockKind
 from notice_audit.errors import InputError
 from notice_audit.ingest import load, parse
 from notice_audit.ingest.source import RawSource
-from tests.conftest import CORPUS, FIXTURES
+from tests.conftest import BAD_FILES, CORPUS, FIXTURES
 
 SAME = FIXTURES / "same-notice"
 FORMATS = FIXTURES / "formats"
@@ -213,16 +213,7 @@ def test_docx_paragraph_numbers_styles_and_hyperlinks(tmp_path):
     assert link.target == "https://riverside.example.gov.uk/form" and link.text == "access form" and str(link.location) == "2:9"
 
 
-@pytest.mark.parametrize(
-    "name, problem",
-    [
-        ("empty.md", "has no text to audit"),
-        ("invalid-utf8.txt", "is not valid UTF-8"),
-        ("not-a-notice.png", "a binary file"),
-        ("scanned.pdf", "no text layer"),
-        ("broken.docx", "not a readable DOCX"),
-    ],
-)
+@pytest.mark.parametrize("name, problem", BAD_FILES)
 def test_bad_files_give_one_clear_reason(name, problem):
     with pytest.raises(InputError) as caught:
         load(str(FIXTURES / "bad" / name))

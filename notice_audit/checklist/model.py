@@ -150,11 +150,7 @@ def _merge(base: dict[str, Any], extra: dict[str, Any], path: str) -> dict[str, 
             raise ConfigError(f"{path}: concept '{name}' must be a mapping")
         current = concepts.setdefault(name, {})
         current["_file"] = path  # errors in this concept are now the user file's to fix
-        for key, value in spec.items():
-            if key in _GROWING_CONCEPT:
-                current[key] = list(current.get(key) or []) + _as_list(value, path, f"concepts.{name}.{key}")
-            else:
-                current[key] = value
+        _grow(current, spec, _GROWING_CONCEPT, path, f"concepts.{name}")
     merged["concepts"] = concepts
     elements = [dict(e) for e in base.get("elements", [])]
     by_id = {e.get("id"): e for e in elements}
@@ -166,14 +162,19 @@ def _merge(base: dict[str, Any], extra: dict[str, Any], path: str) -> dict[str, 
             elements.append({**spec, "_file": path})
             by_id[spec["id"]] = elements[-1]
             continue
-        for key, value in spec.items():
-            if key in _GROWING_ELEMENT:
-                current[key] = list(current.get(key) or []) + _as_list(value, path, f"elements.{spec['id']}.{key}")
-            else:
-                current[key] = value
+        _grow(current, spec, _GROWING_ELEMENT, path, f"elements.{spec['id']}")
     merged["elements"] = elements
     merged["articles"] = {**base.get("articles", {}), **(extra.get("articles") or {})}
     return merged
+
+
+def _grow(current: dict[str, Any], spec: dict[str, Any], growing: tuple[str, ...], path: str, where: str) -> None:
+    """Merge a user's entry into a built-in one: listed keys grow, the others are replaced."""
+    for key, value in spec.items():
+        if key in growing:
+            current[key] = list(current.get(key) or []) + _as_list(value, path, f"{where}.{key}")
+        else:
+            current[key] = value
 
 
 def _as_list(value: Any, file: str, where: str) -> list[Any]:

@@ -24,7 +24,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from notice_audit.document import BlockKind, Document, Link, Location
 from notice_audit.ingest.blocks import BlockCollector
 from notice_audit.ingest.html import blocks_from_html
-from notice_audit.ingest.template import Masked
+from notice_audit.ingest.template import Masked, after_matching_bracket
 
 # How far ahead a character of inline text is looked for in its source (link
 # targets between two text runs can be long).
@@ -214,9 +214,9 @@ class _Aligner:
         while cursor < len(region) and region[cursor] in "*_`~":
             cursor += 1
         if region.startswith("](", cursor):
-            cursor = _after_brackets(region, cursor + 1, "(", ")")
+            cursor = after_matching_bracket(region, cursor + 1, "(", ")")
         elif region.startswith("][", cursor):
-            cursor = _after_brackets(region, cursor + 1, "[", "]")
+            cursor = after_matching_bracket(region, cursor + 1, "[", "]")
         elif cursor < len(region) and region[cursor] in "]>":
             cursor += 1
         self.cursor = cursor
@@ -224,7 +224,7 @@ class _Aligner:
     def skip_image(self) -> None:
         start = self.region.find("![", self.cursor)
         if start != -1:
-            self.cursor = _after_brackets(self.region, self.region.find("](", start) + 1, "(", ")")
+            self.cursor = after_matching_bracket(self.region, self.region.find("](", start) + 1, "(", ")")
 
     def html_inline(self, content: str) -> None:
         found = self.region.find(content, self.cursor)
@@ -244,24 +244,3 @@ class _Aligner:
             self.collector.add_text("\n", None)
         if found != -1:
             self.cursor = found + len(content)
-
-
-def _after_brackets(text: str, open_at: int, opening: str, closing: str) -> int:
-    """The offset just after the bracket matching the one at `open_at` (escapes honoured)."""
-    if open_at <= 0:
-        return len(text)
-    depth = 0
-    index = open_at
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == opening:
-            depth += 1
-        elif char == closing:
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index += 1
-    return len(text)

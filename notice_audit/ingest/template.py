@@ -85,7 +85,7 @@ def _razor_spans(text: str) -> list[tuple[int, int]]:
         start = match.start()
         rest = text[start + 1 : start + 2]
         if rest in ("{", "("):
-            end = _matching_bracket(text, start + 1)
+            end = after_matching_bracket(text, start + 1, rest, "}" if rest == "{" else ")")
             spans.append((start, end))
         elif rest == "@" or rest == "*":
             continue
@@ -105,18 +105,24 @@ def _razor_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _matching_bracket(text: str, open_at: int) -> int:
-    opening = text[open_at]
-    closing = "}" if opening == "{" else ")"
+def after_matching_bracket(text: str, open_at: int, opening: str, closing: str) -> int:
+    """The offset just after the bracket matching the one at `open_at` (backslash escapes skipped)."""
+    if open_at < 0:
+        return len(text)
     depth = 0
-    for index in range(open_at, len(text)):
+    index = open_at
+    while index < len(text):
         char = text[index]
+        if char == "\\":
+            index += 2
+            continue
         if char == opening:
             depth += 1
         elif char == closing:
             depth -= 1
             if depth == 0:
                 return index + 1
+        index += 1
     return len(text)
 
 
