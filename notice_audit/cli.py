@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
-from typing import List, Optional
+
 
 import typer
 
@@ -25,7 +25,7 @@ def _fail(message: str) -> None:
     typer.echo(f"notice-audit: {message}", err=True)
 
 
-def _split(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
     if not values:
         return None
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
@@ -46,14 +46,14 @@ def _main(
 
 @app.command()
 def check(
-    sources: List[str] = typer.Argument(..., help="Notice files, URLs, or - for standard input."),
+    sources: list[str] = typer.Argument(..., help="Notice files, URLs, or - for standard input."),
     output_format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding reaches this severity: error, warning or never (default error)."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only report these rule ids or prefixes (repeat or comma-separate)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Do not report these rule ids or prefixes."),
-    config: Optional[str] = typer.Option(None, "--config", help="Configuration file (default: the nearest .notice-audit.yaml)."),
-    offline: Optional[bool] = typer.Option(None, "--offline/--online", help="Never use the network."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", help="Override format detection (html, markdown, text, pdf, docx, erb, jinja, handlebars, razor, php, script)."),
+    fail_on: str | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding reaches this severity: error, warning or never (default error)."),
+    select: list[str] | None = typer.Option(None, "--select", help="Only report these rule ids or prefixes (repeat or comma-separate)."),
+    ignore: list[str] | None = typer.Option(None, "--ignore", help="Do not report these rule ids or prefixes."),
+    config: str | None = typer.Option(None, "--config", help="Configuration file (default: the nearest .notice-audit.yaml)."),
+    offline: bool | None = typer.Option(None, "--offline/--online", help="Never use the network."),
+    input_format: str | None = typer.Option(None, "--input-format", help="Override format detection (html, markdown, text, pdf, docx, erb, jinja, handlebars, razor, php, script)."),
 ) -> None:
     """Audit one or more privacy notices."""
     from notice_audit.audit import audit_source
@@ -94,7 +94,7 @@ def check(
 
 @app.command("rules")
 def list_rules(
-    config: Optional[str] = typer.Option(None, "--config", help="Configuration file (its checklists add rules)."),
+    config: str | None = typer.Option(None, "--config", help="Configuration file (its checklists add rules)."),
 ) -> None:
     """List every rule with its default severity and summary."""
     from notice_audit.checklist.model import load_checklist
@@ -114,7 +114,7 @@ def list_rules(
 @app.command("rule")
 def explain_rule(
     rule_id: str = typer.Argument(..., help="A rule id, e.g. checklist.retention or links.placeholder."),
-    config: Optional[str] = typer.Option(None, "--config", help="Configuration file (its checklists add rules)."),
+    config: str | None = typer.Option(None, "--config", help="Configuration file (its checklists add rules)."),
 ) -> None:
     """Explain one rule: what it checks, why, the article it rests on, and how to fix it."""
     from notice_audit.checklist.model import load_checklist
@@ -129,7 +129,7 @@ def explain_rule(
     if rule is None:
         _fail(f"no rule {rule_id!r}; 'notice-audit rules' lists them")
         raise typer.Exit(2)
-    wrap = lambda text: textwrap.fill(text, width=88)  # noqa: E731
+    wrap = lambda text: textwrap.fill(text, width=88)
     sections = [
         f"{rule.id} ({rule.severity})",
         rule.summary,

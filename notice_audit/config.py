@@ -28,7 +28,7 @@ class Settings:
     max_input_mb: int = 20
     config_file: str | None = None
 
-    def with_overrides(self, **overrides: Any) -> "Settings":
+    def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterator
+from collections.abc import Iterator
 
 
 @dataclass(frozen=True, order=True)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=1)
-def pipeline() -> "Language":
+def pipeline() -> Language:
     import spacy
 
     nlp = spacy.blank("en")

@@ -72,7 +72,7 @@ def _parse(raw: RawSource) -> Document:
     return document
 
 
-def _parse_markup(raw: RawSource, fmt: str, masked: "Masked") -> Document:
+def _parse_markup(raw: RawSource, fmt: str, masked: Masked) -> Document:
     inner_markdown = fmt == "markdown" or any(f"{suffix}." in raw.name.lower() for suffix in _MARKDOWN_INNER)
     if inner_markdown:
         from notice_audit.ingest.markdown import ingest_markdown

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Iterator
+from collections.abc import Iterator
 
 from notice_audit.document import Block, BlockKind, Link, Location, TextBuilder
 
@@ -55,10 +55,9 @@ class BlockCollector:
         if intro is None:
             previous = self.blocks[-1] if self.blocks else None
             intro = ""
-            if previous is not None and previous.kind is BlockKind.PARAGRAPH:
-                # "We use your data to:" or "we also collect" introduces the items.
-                if not previous.text.rstrip().endswith((".", "!", "?", ")")):
-                    intro = previous.text
+            # "We use your data to:" or "we also collect" introduces the items.
+            if previous is not None and previous.kind is BlockKind.PARAGRAPH and not previous.text.endswith((".", "!", "?", ")")):
+                intro = previous.text
             if not intro and self._intros:
                 intro = self._intros[-1]
         self._intros.append(intro)

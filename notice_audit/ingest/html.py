@@ -42,7 +42,7 @@ IMPLIED_CLOSE = {
     "th": {"td", "th", "tr"},
     "tr": {"tr"},
 }
-COOKIE_BANNER = re.compile(r"cookie[-_ ]?(banner|consent|notice|message|bar)|consent[-_]banner|gdpr[-_]banner", re.I)
+COOKIE_BANNER = re.compile(r"cookie[-_ ]?(banner|consent|notice|message|bar)|consent[-_]banner|gdpr[-_]banner", re.IGNORECASE)
 MAX_DEPTH = 512
 
 
@@ -58,8 +58,8 @@ class Element:
     attrs: dict[str, str]
     location: Location
     offset: int = 0  # character offset of the start tag in the source
-    children: list["Element | Text"] = field(default_factory=list)
-    parent: "Element | None" = None
+    children: list[Element | Text] = field(default_factory=list)
+    parent: Element | None = None
 
 
 class _TreeBuilder(HTMLParser):

@@ -230,17 +230,17 @@ class _Aligner:
         found = self.region.find(content, self.cursor)
         if found != -1:
             self.cursor = found
-        match = re.match(r"<a\b[^>]*?\bhref\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", content, re.I)
+        match = re.match(r"<a\b[^>]*?\bhref\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", content, re.IGNORECASE)
         if match:
             href = match.group(1).strip("\"'")
             self.link_stack.append((self.collector.mark(), self.cursor, href))
-        elif re.match(r"</a\s*>", content, re.I):
+        elif re.match(r"</a\s*>", content, re.IGNORECASE):
             if self.link_stack:
                 mark, start, href = self.link_stack.pop()
                 text = self.collector.text_since(mark)
                 end = self.cursor + len(content)
                 self.collector.add_link(Link(text, href, self.location(start), self.region[start:end].replace("\n", " ")))
-        elif re.match(r"<br\s*/?>", content, re.I):
+        elif re.match(r"<br\s*/?>", content, re.IGNORECASE):
             self.collector.add_text("\n", None)
         if found != -1:
             self.cursor = found + len(content)

@@ -166,7 +166,7 @@ def _fetch(url: str, input_format: str | None, max_bytes: int) -> RawSource:
                 _check_size(url, size, max_bytes)
             data = b"".join(chunks)
             content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            charset_match = re.search(r"charset=([\w.:-]+)", response.headers.get("Content-Type", ""), re.I)
+            charset_match = re.search(r"charset=([\w.:-]+)", response.headers.get("Content-Type", ""), re.IGNORECASE)
     except requests.exceptions.Timeout:
         raise InputError(url, f"timed out after {URL_TIMEOUT_SECONDS:g} s") from None
     except requests.exceptions.SSLError:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 QUALITY_RULES: tuple[ModuleType, ...] = (links_placeholder,)
 
 
-def checklist_rules(checklist: "Checklist") -> list[Rule]:
+def checklist_rules(checklist: Checklist) -> list[Rule]:
     return [
         Rule(
             id=element.rule_id,
@@ -34,11 +34,11 @@ def checklist_rules(checklist: "Checklist") -> list[Rule]:
     ]
 
 
-def all_rules(checklist: "Checklist") -> list[Rule]:
+def all_rules(checklist: Checklist) -> list[Rule]:
     return checklist_rules(checklist) + [module.RULE for module in QUALITY_RULES]
 
 
-def find_rule(rule_id: str, checklist: "Checklist") -> Rule | None:
+def find_rule(rule_id: str, checklist: Checklist) -> Rule | None:
     return next((rule for rule in all_rules(checklist) if rule.id == rule_id), None)
 
 

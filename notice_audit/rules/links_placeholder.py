@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from notice_audit.document import Document, Link
 from notice_audit.finding import Finding
