@@ -66,6 +66,8 @@ class _Matcher:
     def _matches(self, concept: Concept, index: int) -> bool:
         sentence = self.sentences[index]
         text = sentence.context
+        if concept.heading_context and sentence.block.heading_path:
+            text = f"{sentence.block.heading_path[-1]}: {text}"
         hit = any(p.search(text) for p in concept.patterns) or any(self.matches(n, index) for n in concept.include)
         if not hit and not concept.patterns and not concept.include and concept.link:
             hit = True  # a concept defined by its links alone

@@ -26,7 +26,7 @@ STATUSES = ("present", "partial", "missing", "not_applicable")
 SCOPES = ("sentence", "block", "section", "document")
 BUILTIN = "uk-gdpr.yaml"
 
-_CONCEPT_KEYS = {"match", "include", "and", "unless", "in_section", "link", "description"}
+_CONCEPT_KEYS = {"match", "include", "and", "unless", "in_section", "link", "heading_context", "description"}
 _ELEMENT_KEYS = {
     "id", "title", "articles", "reference", "severity", "severity_article13_only", "summary", "explanation",
     "looked_for", "present", "partial", "incidental", "trigger", "when_absent", "articles_required",
@@ -45,6 +45,7 @@ class Concept:
     unless: tuple[re.Pattern[str], ...] = ()
     in_section: tuple[re.Pattern[str], ...] = ()
     link: tuple[re.Pattern[str], ...] = ()
+    heading_context: bool = False  # match the sentence read together with its heading
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,7 @@ def _concept(name: str, spec: dict[str, Any], terms: dict[str, str], file: str) 
         unless=_patterns(spec.get("unless"), terms, file, f"concepts.{name}.unless"),
         in_section=_patterns(spec.get("in_section"), terms, file, f"concepts.{name}.in_section"),
         link=_patterns(spec.get("link"), terms, file, f"concepts.{name}.link"),
+        heading_context=bool(spec.get("heading_context", False)),
     )
 
 
