@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -24,18 +25,26 @@ STATUSES = ("present", "partial", "missing", "not_applicable")
 NOT_PRESENT = ("missing", "partial")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("labels")
-    parser.add_argument("--verbose", action="store_true", help="show the evidence for every disagreement")
-    args = parser.parse_args()
-    labels_path = Path(args.labels)
+@dataclass
+class Scores:
+    per_element: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    disagreements: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for counts in self.per_element.values():
+            total.update(counts)
+        return total
+
+
+def score(labels_path: Path, verbose: bool = False) -> Scores:
+    """Run the checklist over every labelled notice and compare statuses."""
     entries = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
     checklist = load_checklist()
     settings = Settings(offline=True)
-    per_element: dict[str, Counter[str]] = defaultdict(Counter)
-    confusion: Counter[tuple[str, str]] = Counter()
-    disagreements: list[str] = []
+    scores = Scores()
     for entry in entries:
         notice = audit_source(str(labels_path.parent / entry["file"]), checklist, settings)
         results = {r.element.id: r for r in notice.evaluation.results}
@@ -44,8 +53,8 @@ def main() -> int:
             if result is None:
                 continue
             got = result.status
-            confusion[(expected, got)] += 1
-            counts = per_element[element_id]
+            scores.confusion[(expected, got)] += 1
+            counts = scores.per_element[element_id]
             counts["total"] += 1
             counts["right"] += got == expected
             expected_flag, got_flag = expected in NOT_PRESENT, got in NOT_PRESENT
@@ -54,20 +63,35 @@ def main() -> int:
             counts["fn"] += expected_flag and not got_flag
             if got != expected:
                 evidence = result.evidence[0] if result.evidence else None
-                where = f" [{evidence.location}] {evidence.text[:110]}" if evidence and args.verbose else ""
-                disagreements.append(f"{entry['file']}: {element_id}: labelled {expected}, tool {got}{where}")
+                where = f" [{evidence.location}] {evidence.text[:110]}" if evidence and verbose else ""
+                scores.disagreements.append(f"{entry['file']}: {element_id}: labelled {expected}, tool {got}{where}")
+    return scores
+
+
+def figures(counts: Counter[str]) -> tuple[float, float, float, float]:
+    """Accuracy of status, and precision, recall and F1 of not-present detection."""
+    precision = _ratio(counts["tp"], counts["tp"] + counts["fp"])
+    recall = _ratio(counts["tp"], counts["tp"] + counts["fn"])
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return _ratio(counts["right"], counts["total"]), precision, recall, f1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("labels")
+    parser.add_argument("--verbose", action="store_true", help="show the evidence for every disagreement")
+    args = parser.parse_args()
+    scores = score(Path(args.labels), args.verbose)
     print(f"{'element':24} {'n':>3} {'accuracy':>8} {'precision':>9} {'recall':>7} {'F1':>6}")
-    total: Counter[str] = Counter()
-    for element_id, counts in per_element.items():
-        total.update(counts)
+    for element_id, counts in scores.per_element.items():
         print(_row(element_id, counts))
-    print(_row("OVERALL", total))
+    print(_row("OVERALL", scores.total))
     print("\nconfusion (rows: labelled, columns: tool)")
     print(" " * 16 + "".join(f"{s:>15}" for s in STATUSES))
     for expected in STATUSES:
-        print(f"{expected:16}" + "".join(f"{confusion[(expected, got)]:>15}" for got in STATUSES))
-    print(f"\n{len(disagreements)} disagreements")
-    for line in disagreements:
+        print(f"{expected:16}" + "".join(f"{scores.confusion[(expected, got)]:>15}" for got in STATUSES))
+    print(f"\n{len(scores.disagreements)} disagreements")
+    for line in scores.disagreements:
         print("  " + line)
     return 0
 
@@ -77,10 +101,7 @@ def _ratio(a: int, b: int) -> float:
 
 
 def _row(name: str, counts: Counter[str]) -> str:
-    precision = _ratio(counts["tp"], counts["tp"] + counts["fp"])
-    recall = _ratio(counts["tp"], counts["tp"] + counts["fn"])
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    accuracy = _ratio(counts["right"], counts["total"])
+    accuracy, precision, recall, f1 = figures(counts)
     return f"{name:24} {counts['total']:>3} {accuracy:>8.3f} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f}"
 
 

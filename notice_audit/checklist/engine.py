@@ -79,7 +79,7 @@ class _Matcher:
             return False
         if concept.in_section and not any(p.search(h) for h in sentence.block.heading_path for p in concept.in_section):
             return False
-        if any(p.search(text) for p in concept.unless):
+        if any(p.search(text) for p in concept.unless) or any(self.matches(n, index) for n in concept.exclude):
             return False
         return all(self.matches(n, index) for n in concept.all_of)
 

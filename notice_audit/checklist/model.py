@@ -26,7 +26,7 @@ STATUSES = ("present", "partial", "missing", "not_applicable")
 SCOPES = ("sentence", "block", "section", "document")
 BUILTIN = "uk-gdpr.yaml"
 
-_CONCEPT_KEYS = {"match", "include", "and", "unless", "in_section", "link", "heading_context", "description"}
+_CONCEPT_KEYS = {"match", "include", "and", "exclude", "unless", "in_section", "link", "heading_context", "description"}
 _ELEMENT_KEYS = {
     "id", "title", "articles", "reference", "severity", "severity_article13_only", "summary", "explanation",
     "looked_for", "present", "partial", "incidental", "trigger", "when_absent", "articles_required",
@@ -42,6 +42,7 @@ class Concept:
     patterns: tuple[re.Pattern[str], ...] = ()
     include: tuple[str, ...] = ()
     all_of: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # concepts that, matching too, cancel this one
     unless: tuple[re.Pattern[str], ...] = ()
     in_section: tuple[re.Pattern[str], ...] = ()
     link: tuple[re.Pattern[str], ...] = ()
@@ -138,7 +139,7 @@ def _check_keys(data: dict[str, Any], allowed: set[str], file: str, where: str) 
         raise ConfigError(f"{file}: unknown key '{where}{unknown[0]}' (allowed: {', '.join(sorted(allowed))})")
 
 
-_GROWING_CONCEPT = ("match", "include", "unless", "and", "in_section", "link")
+_GROWING_CONCEPT = ("match", "include", "unless", "and", "exclude", "in_section", "link")
 _GROWING_ELEMENT = ("present", "partial", "incidental", "trigger", "require")
 
 
@@ -197,7 +198,7 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Checklist:
         for name, spec in concepts_raw.items()
     }
     for concept in concepts.values():
-        for reference in (*concept.include, *concept.all_of):
+        for reference in (*concept.include, *concept.all_of, *concept.exclude):
             if reference not in concepts:
                 raise ConfigError(f"{file}: concept '{concept.name}' refers to unknown concept '{reference}'")
     elements: list[Element] = []
@@ -249,6 +250,7 @@ def _concept(name: str, spec: dict[str, Any], terms: dict[str, str], file: str) 
         patterns=_patterns(spec.get("match"), terms, file, f"concepts.{name}.match"),
         include=tuple(str(v) for v in _as_list(spec.get("include") or [], file, f"concepts.{name}.include")),
         all_of=tuple(str(v) for v in _as_list(spec.get("and") or [], file, f"concepts.{name}.and")),
+        exclude=tuple(str(v) for v in _as_list(spec.get("exclude") or [], file, f"concepts.{name}.exclude")),
         unless=_patterns(spec.get("unless"), terms, file, f"concepts.{name}.unless"),
         in_section=_patterns(spec.get("in_section"), terms, file, f"concepts.{name}.in_section"),
         link=_patterns(spec.get("link"), terms, file, f"concepts.{name}.link"),

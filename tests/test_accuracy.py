@@ -1,0 +1,20 @@
+"""Checklist accuracy on labelled notices stays where the closing notes say it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.accuracy import figures, score
+from tests.conftest import CORPUS, FIXTURES
+
+
+def test_labelled_fixtures_are_judged_as_labelled():
+    scores = score(FIXTURES / "labelled" / "labels.yaml")
+    assert scores.disagreements == []
+
+
+@pytest.mark.corpus
+def test_dev_corpus_figures_stay_at_or_above_target():
+    scores = score(CORPUS / "labels.yaml")
+    accuracy, precision, recall, f1 = figures(scores.total)
+    assert accuracy >= 0.95 and precision >= 0.95 and recall >= 0.95, scores.disagreements
