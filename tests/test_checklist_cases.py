@@ -30,7 +30,7 @@ def test_every_element_has_every_path_it_can_take(checklist):
     for element in checklist.elements:
         statuses = {case["status"] for case in CASES[element.id]}
         assert {"present", "missing" if not element.trigger else "not_applicable"} <= statuses, element.id
-        if element.partial or any(rule.with_ for rule in element.present) or element.when_absent == "partial":
+        if element.partial or any(rule.with_ and rule.lacking for rule in element.present) or element.when_absent == "partial":
             assert "partial" in statuses, element.id
 
 

@@ -149,10 +149,9 @@ def _judge(element: Element, matcher: _Matcher, articles: list[str]) -> ElementR
                 weak.append(index)
             elif all(matcher.in_scope(name, index, rule.scope) for name in rule.with_):
                 strong.append(index)
-            else:
+            elif rule.lacking:  # without `lacking`, an unmet `with` is simply no evidence
                 weak.append(index)
-                if rule.lacking:
-                    lacking.append(rule.lacking)
+                lacking.append(rule.lacking)
     for name in element.partial:
         weak.extend(matcher.matching(name))
 
