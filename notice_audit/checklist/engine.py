@@ -66,8 +66,10 @@ class _Matcher:
     def _matches(self, concept: Concept, index: int) -> bool:
         sentence = self.sentences[index]
         text = sentence.context
-        if concept.heading_context and sentence.block.heading_path:
-            text = f"{sentence.block.heading_path[-1]}: {text}"
+        heading = sentence.block.heading_path[-1] if sentence.block.heading_path else ""
+        # An answer under a question heading ("How long do you keep it?") means nothing without it.
+        if heading and (concept.heading_context or heading.rstrip().endswith("?")):
+            text = f"{heading} {text}"
         hit = any(p.search(text) for p in concept.patterns) or any(self.matches(n, index) for n in concept.include)
         if not hit and not concept.patterns and not concept.include and concept.link:
             hit = True  # a concept defined by its links alone
