@@ -53,7 +53,7 @@ def check(
     ignore: list[str] | None = typer.Option(None, "--ignore", help="Do not report these rule ids or prefixes."),
     config: str | None = typer.Option(None, "--config", help="Configuration file (default: the nearest .notice-audit.yaml)."),
     offline: bool | None = typer.Option(None, "--offline/--online", help="Never use the network."),
-    input_format: str | None = typer.Option(None, "--input-format", help="Override format detection (html, markdown, text, pdf, docx, erb, jinja, handlebars, razor, php, script)."),
+    input_format: str | None = typer.Option(None, "--input-format", help="Override format detection (html, markdown, text, pdf, docx, erb, jinja, handlebars, razor, php, blade, script)."),
 ) -> None:
     """Audit one or more privacy notices."""
     from notice_audit.audit import audit_source

@@ -259,3 +259,28 @@ def test_declared_charset_is_honoured(tmp_path):
     path = tmp_path / "n.html"
     path.write_bytes('<meta charset="windows-1252"><p>Caf\xe9 records \x96 kept for 6 years.</p>'.encode("latin-1"))
     assert "Café records – kept" in load(str(path)).text
+
+
+def test_jsx_markup_is_read_and_code_is_not():
+    path = FORMATS / "PrivacyPage.jsx"
+    document = load(str(path))
+    text = document.text
+    assert "Riverside Borough Council is the data controller." in text
+    assert "We keep permit records for 6 years." in text  # JSX inside a {cond && (...)} expression
+    assert "import" not in text and "EMAIL" not in text and "showRetention" not in text and "JSX comment" not in text
+    heading = document.blocks[0]
+    assert heading.kind is BlockKind.HEADING and heading.text == "Who we are" and str(heading.location) == "9:21"
+    assert source_at(path, location_of(document, "We keep permit"), 14) == "We keep permit"
+    templated, static = list(document.links)
+    assert templated.templated and templated.target == "`/privacy/${slug}`"
+    assert static.target == "/cookies" and not static.templated
+
+
+def test_blade_directives_and_echoes_are_blanked():
+    document = load(str(FORMATS / "notice.blade.php"))
+    assert document.format == "blade"
+    text = document.text
+    assert "@if" not in text and "@endif" not in text and "route(" not in text and "extraHtml" not in text
+    assert "privacy@riverside.example.gov.uk" in text  # an e-mail address is not a directive
+    assert document.blocks[0].text == "Privacy notice" and document.blocks[0].kind is BlockKind.HEADING
+    assert next(document.links).templated

@@ -57,7 +57,8 @@ class Element:
     tag: str
     attrs: dict[str, str]
     location: Location
-    offset: int = 0  # character offset of the start tag in the source
+    raw_tag: str = ""  # as written: `LegalSection`, not `legalsection`
+    start_tag: str = ""  # the start tag's source text
     children: list[Element | Text] = field(default_factory=list)
     parent: Element | None = None
 
@@ -78,7 +79,11 @@ class _TreeBuilder(HTMLParser):
         closers = [t for t, closed_by in IMPLIED_CLOSE.items() if tag in closed_by]
         while self.stack[-1].tag in closers:
             self.stack.pop()
-        element = Element(tag, {k: v or "" for k, v in attrs}, self._here(), parent=self.stack[-1])
+        start_tag = self.get_starttag_text() or ""
+        raw_tag = re.match(r"<\s*([^\s/>]+)", start_tag)
+        element = Element(
+            tag, {k: v or "" for k, v in attrs}, self._here(), raw_tag.group(1) if raw_tag else tag, start_tag, parent=self.stack[-1]
+        )
         self.stack[-1].children.append(element)
         if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(element)
@@ -131,6 +136,32 @@ def ingest_html(source: str, text: str, masked: Masked | None = None, format_nam
 def blocks_from_html(text: str, line_offset: int, collector: BlockCollector) -> None:
     """HTML embedded in another format (a Markdown HTML block): add its blocks to `collector`."""
     _Walker(collector, text, None, inside_main=True).walk(parse_tree(text, line_offset))
+
+
+_COMPONENT_TEXT_ATTRIBUTES = (
+    ("title", BlockKind.HEADING),
+    ("heading", BlockKind.HEADING),
+    ("intro", BlockKind.PARAGRAPH),
+    ("description", BlockKind.PARAGRAPH),
+    ("subtitle", BlockKind.PARAGRAPH),
+)
+
+
+def _is_component(element: Element) -> bool:
+    """A custom component (`<LegalSection>`, `<x-prose-page>`), not an HTML element."""
+    return element.raw_tag[:1].isupper() or "-" in element.tag
+
+
+def _attribute_location(element: Element, name: str) -> Location:
+    """Where an attribute's value starts, counted from the tag's own position."""
+    match = re.search(rf"\b{name}\s*=\s*[\"']", element.start_tag)
+    if match is None:
+        return element.location
+    before = element.start_tag[: match.end()]
+    newlines = before.count("\n")
+    if newlines:
+        return Location(element.location.line + newlines, len(before) - before.rfind("\n"), element.location.page)
+    return Location(element.location.line, element.location.column + len(before), element.location.page)
 
 
 def _metadata(root: Element) -> dict[str, str]:
@@ -198,6 +229,9 @@ class _Walker:
                     self.collector.start(BlockKind.LIST_ITEM)
                     self.walk(child, BlockKind.LIST_ITEM)
                     self.collector.flush()
+            elif _is_component(child) and self._component_text(child):
+                self.walk(child, kind, level)
+                self.collector.flush()
             elif tag in BLOCKS:
                 self.collector.flush()
                 child_kind, child_level = kind, 0
@@ -224,6 +258,21 @@ class _Walker:
             collect_markdown(node.text, self.collector, line_offset=node.location.line - 1)
         else:
             self.collector.add_text(node.text, node.location)
+
+    def _component_text(self, element: Element) -> bool:
+        """A React/Vue/web component's `title="…"` is its section heading (and `intro="…"` a paragraph).
+
+        Returns True when the component carried such text (already added as blocks).
+        """
+        found = False
+        for name, kind in _COMPONENT_TEXT_ATTRIBUTES:
+            value = element.attrs.get(name, "").strip()
+            if not value:
+                continue
+            found = True
+            self.collector.add_block(kind, value, _attribute_location(element, name), level=2 if kind is BlockKind.HEADING else 0)
+            self.collector.start(BlockKind.PARAGRAPH)
+        return found
 
     def _is_banner(self, element: Element) -> bool:
         marker = f"{element.attrs.get('id', '')} {element.attrs.get('class', '')}"

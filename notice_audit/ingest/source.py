@@ -51,7 +51,7 @@ EXTENSION_FORMATS: dict[str, str] = {
     ".jsx": "script",
     ".mjs": "script",
 }
-TEMPLATE_FORMATS = ("erb", "jinja", "handlebars", "razor", "php")
+TEMPLATE_FORMATS = ("erb", "jinja", "handlebars", "razor", "php", "blade")
 FORMATS = ("html", "markdown", "text", "pdf", "docx", "script", *TEMPLATE_FORMATS)
 
 CONTENT_TYPE_FORMATS = {
@@ -109,6 +109,8 @@ def _read_file(name: str, input_format: str | None, max_bytes: int) -> RawSource
 
 
 def format_for_path(path: Path, data: bytes) -> str:
+    if path.name.lower().endswith(".blade.php"):
+        return "blade"
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] in EXTENSION_FORMATS:
         return EXTENSION_FORMATS[suffixes[-1]]

@@ -22,6 +22,8 @@ SYNTAX_PATTERNS: dict[str, list[str]] = {
     "erb": _ERB,
     "php": _PHP,
     "razor": [r"@\*.*?\*@"],
+    # Laravel Blade: echoes, comments, and @directives with their (balanced) arguments.
+    "blade": [r"\{\{--.*?--\}\}", r"\{!!.*?!!\}", r"\{\{.*?\}\}"],
     # Plain HTML and Markdown files are often templates too (Jekyll, Django, Template Toolkit).
     "markup": _CURLY + _TEMPLATE_TOOLKIT + _ERB + _PHP,
 }
@@ -70,6 +72,23 @@ def _find_spans(text: str, syntax: str) -> list[tuple[int, int]]:
     spans = [m.span() for p in SYNTAX_PATTERNS[syntax] for m in re.finditer(p, text, re.DOTALL)]
     if syntax == "razor":
         spans.extend(_razor_spans(text))
+    if syntax == "blade":
+        spans.extend(_blade_spans(text))
+    return spans
+
+
+_BLADE_DIRECTIVE = re.compile(r"(?<![\w.@])@[A-Za-z]\w*")
+
+
+def _blade_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _BLADE_DIRECTIVE.finditer(text):
+        end = match.end()
+        rest = text[end:]
+        stripped = len(rest) - len(rest.lstrip(" "))
+        if rest[stripped : stripped + 1] == "(":
+            end = after_matching_bracket(text, end + stripped, "(", ")")
+        spans.append((match.start(), end))
     return spans
 
 
@@ -126,22 +145,117 @@ def after_matching_bracket(text: str, open_at: int, opening: str, closing: str) 
     return len(text)
 
 
-# JavaScript / TypeScript sources that hold the notice as HTML inside string literals.
+# JavaScript / TypeScript sources: the notice is HTML inside string literals
+# (a CMS config's `bodyHtml`) or JSX markup in a React component.
 _SCRIPT_STRING = re.compile(r"`(?:\\.|[^`\\])*`|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|li|a|table|section|br|strong|em|span)\b", re.IGNORECASE)
+# Where an expression may start, so a `<` there opens JSX rather than comparing.
+_JSX_LEAD = re.compile(r"(?:[(?:=,\[{&|]|=>|\breturn)\s*$")
 
 
 def mask_script(text: str) -> Masked:
-    """Keep only string literals that contain HTML (and not `${...}` inside them)."""
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for match in _SCRIPT_STRING.finditer(text):
-        body_start, body_end = match.start() + 1, match.end() - 1
-        if not _HTML_TAG.search(text, body_start, body_end):
-            continue
-        spans.append((cursor, body_start))
-        body = text[body_start:body_end]
-        spans.extend((body_start + m.start(), body_start + m.end()) for m in re.finditer(r"\$\{[^}]*\}", body))
-        cursor = body_end
-    spans.append((cursor, len(text)))
-    return _apply(text, spans, keep_literals=False)
+    """Keep the HTML in string literals and the JSX markup; blank all other code."""
+    out = [char if char == "\n" else " " for char in text]
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if text.startswith("//", index):
+            index = _line_end(text, index)
+        elif text.startswith("/*", index):
+            end = text.find("*/", index + 2)
+            index = length if end == -1 else end + 2
+        elif char in "`\"'":
+            match = _SCRIPT_STRING.match(text, index)
+            if match is None:
+                index += 1
+                continue
+            body_start, body_end = match.start() + 1, match.end() - 1
+            if _HTML_TAG.search(text, body_start, body_end):
+                out[body_start:body_end] = text[body_start:body_end]
+                for expression in re.finditer(r"\$\{[^}]*\}", text[body_start:body_end]):
+                    _blank(out, text, body_start + expression.start(), body_start + expression.end())
+            index = match.end()
+        elif char == "<" and _starts_jsx(text, index):
+            index = _keep_jsx(out, text, index)
+        else:
+            index += 1
+    return Masked("".join(out), text, [], [])
+
+
+def _line_end(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end == -1 else end
+
+
+def _starts_jsx(text: str, index: int) -> bool:
+    following = text[index + 1 : index + 2]
+    if not (following.isalpha() or following == ">"):
+        return False
+    return bool(_JSX_LEAD.search(text[max(0, index - 20) : index]))
+
+
+def _blank(out: list[str], text: str, start: int, end: int) -> None:
+    out[start:end] = [c if c == "\n" else " " for c in text[start:end]]
+
+
+def _keep_jsx(out: list[str], text: str, start: int) -> int:
+    """Keep one JSX element (to its matching close); blank the `{...}` expressions in it."""
+    depth = 0
+    index = start
+    length = len(text)
+    while index < length:
+        if text[index] == "{":
+            end = after_matching_bracket(text, index, "{", "}")
+            _mask_expression(out, text, index, end)
+            index = end
+        elif text.startswith("</", index):
+            close = text.find(">", index)
+            close = length - 1 if close == -1 else close
+            out[index : close + 1] = text[index : close + 1]
+            index = close + 1
+            depth -= 1
+            if depth <= 0:
+                return index
+        elif text[index] == "<" and (text[index + 1 : index + 2].isalpha() or text[index + 1 : index + 2] == ">"):
+            out[index] = "<"
+            index += 1
+            while index < length and text[index] != ">":
+                if text[index] == "{":
+                    end = after_matching_bracket(text, index, "{", "}")
+                    _mask_expression(out, text, index, end, attribute=True)
+                    index = end
+                elif text[index] in "\"'":
+                    close = text.find(text[index], index + 1)
+                    close = length - 1 if close == -1 else close
+                    out[index : close + 1] = text[index : close + 1]
+                    index = close + 1
+                else:
+                    out[index] = text[index]
+                    index += 1
+            self_closing = text[index - 1] == "/"
+            if index < length:
+                out[index] = ">"
+            index += 1
+            if not self_closing:
+                depth += 1
+            elif depth == 0:
+                return index
+        else:
+            out[index] = text[index]
+            index += 1
+    return length
+
+
+def _mask_expression(out: list[str], text: str, start: int, end: int, attribute: bool = False) -> None:
+    """Blank a `{...}` expression, keeping any JSX inside it (`{ok && <p>Text</p>}`)."""
+    _blank(out, text, start, end)
+    if attribute and end - start >= 2:
+        out[start], out[end - 1] = '"', '"'  # an attribute value the HTML reader can see
+        return
+    index = start + 1
+    while index < end - 1:
+        if text[index] == "<" and _starts_jsx(text, index):
+            index = _keep_jsx(out, text, index)
+        else:
+            index += 1

@@ -50,11 +50,11 @@ def check(document: Document) -> Iterator[Finding]:
         reason = placeholder_reason(link)
         if reason is None:
             continue
-        name = f"“{link.text}”" if link.text else "A link"
+        name = f"Link “{link.text}”" if link.text else "A link with no text"
         yield Finding(
             rule=RULE.id,
             severity=RULE.severity,
-            message=f"Link {name} {reason}",
+            message=f"{name} {reason}",
             location=link.location,
             evidence=link.raw,
             reference=RULE.reference,
