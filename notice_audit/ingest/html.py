@@ -147,6 +147,9 @@ _COMPONENT_TEXT_ATTRIBUTES = (
 )
 
 
+_DATE_ATTRIBUTES = {"updated", "lastupdated", "modified", "lastmodified", "reviewed", "lastreviewed", "effective", "effectivedate"}
+
+
 def _is_component(element: Element) -> bool:
     """A custom component (`<LegalSection>`, `<x-prose-page>`), not an HTML element."""
     return element.raw_tag[:1].isupper() or "-" in element.tag
@@ -175,6 +178,11 @@ def _metadata(root: Element) -> dict[str, str]:
             metadata["title"] = " ".join(t.text for t in element.children if isinstance(t, Text)).strip()
         elif element.tag == "time" and element.attrs.get("datetime"):
             metadata.setdefault("time_datetime", element.attrs["datetime"])
+        elif _is_component(element):
+            # <x-prose-page updated="6 October 2026">, <LegalPage lastUpdated="…">
+            for name, value in element.attrs.items():
+                if value and name.replace("-", "").replace("_", "") in _DATE_ATTRIBUTES:
+                    metadata.setdefault("updated", value)
     return metadata
 
 
