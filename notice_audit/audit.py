@@ -11,18 +11,49 @@ from notice_audit.ingest import load
 from notice_audit.last_updated import find_last_updated
 from notice_audit.report import NoticeReport
 from notice_audit.rules import QUALITY_RULES, matches_any
+from notice_audit.rules.context import CheckContext
+
+
+class Auditor:
+    """One run: the checklist, the settings and the link checker shared by every notice audited."""
+
+    def __init__(self, checklist: Checklist, settings: Settings, progress: bool = False) -> None:
+        self.checklist = checklist
+        self.settings = settings
+        checker = None
+        if not settings.offline:
+            from notice_audit.ingest.source import USER_AGENT
+            from notice_audit.linkcheck.checker import LinkChecker
+
+            checker = LinkChecker(settings.links, USER_AGENT)
+        self.context = CheckContext(settings, checker, progress)
+
+    def audit(self, source: str, input_format: str | None = None) -> NoticeReport:
+        document = load(source, input_format, self.settings.offline, self.settings.max_input_mb * 1024 * 1024)
+        return audit_document(document, self.checklist, self.settings, self.context)
+
+    def close(self) -> None:
+        if self.context.checker is not None:
+            self.context.checker.close()
+
+    def __enter__(self) -> Auditor:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 def audit_source(source: str, checklist: Checklist, settings: Settings, input_format: str | None = None) -> NoticeReport:
-    document = load(source, input_format, settings.offline, settings.max_input_mb * 1024 * 1024)
-    return audit_document(document, checklist, settings)
+    with Auditor(checklist, settings) as auditor:
+        return auditor.audit(source, input_format)
 
 
-def audit_document(document: Document, checklist: Checklist, settings: Settings) -> NoticeReport:
+def audit_document(document: Document, checklist: Checklist, settings: Settings, context: CheckContext | None = None) -> NoticeReport:
+    context = context or CheckContext(settings)
     evaluation = evaluate(document, checklist)
     findings = [_checklist_finding(result) for result in evaluation.results if result.status in ("missing", "partial")]
     for module in QUALITY_RULES:
-        findings.extend(module.check(document))
+        findings.extend(module.check(document, context))
     findings = sorted(_configured(findings, settings), key=lambda f: f.sort_key)
     return NoticeReport(
         source=document.source,

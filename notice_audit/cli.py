@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
+from typing import TYPE_CHECKING
 
 
 import typer
 
 from notice_audit import __version__
 from notice_audit.errors import NoticeAuditError
+
+if TYPE_CHECKING:
+    from notice_audit.audit import Auditor
+    from notice_audit.report import Report
 
 app = typer.Typer(
     add_completion=False,
@@ -53,10 +58,13 @@ def check(
     ignore: list[str] | None = typer.Option(None, "--ignore", help="Do not report these rule ids or prefixes."),
     config: str | None = typer.Option(None, "--config", help="Configuration file (default: the nearest .notice-audit.yaml)."),
     offline: bool | None = typer.Option(None, "--offline/--online", help="Never use the network."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Check every link afresh; do not read or write the link cache."),
     input_format: str | None = typer.Option(None, "--input-format", help="Override format detection (html, markdown, text, pdf, docx, erb, jinja, handlebars, razor, php, blade, script)."),
 ) -> None:
     """Audit one or more privacy notices."""
-    from notice_audit.audit import audit_source
+    from dataclasses import replace
+
+    from notice_audit.audit import Auditor
     from notice_audit.checklist.model import load_checklist
     from notice_audit.config import FAIL_ON, load_settings
     from notice_audit.formatters import FORMATS, get_formatter
@@ -70,26 +78,34 @@ def check(
         settings = load_settings(config).with_overrides(
             fail_on=fail_on, select=_split(select), ignore=_split(ignore), offline=offline
         )
+        if no_cache:
+            settings = replace(settings, links=replace(settings.links, cache=False))
         checklist = load_checklist(settings.checklists)
     except NoticeAuditError as error:
         _fail(str(error))
         raise typer.Exit(2) from None
 
     report = Report()
-    for source in sources:
-        try:
-            report.notices.append(audit_source(source, checklist, settings, input_format))
-        except NoticeAuditError as error:
-            report.errors.append(str(error))
-            _fail(str(error))
-        except Exception as error:  # a bug must not show the user a traceback
-            if os.environ.get("NOTICE_AUDIT_DEBUG"):
-                raise
-            message = f"{source}: internal error ({type(error).__name__}: {error}); set NOTICE_AUDIT_DEBUG=1 for details"
-            report.errors.append(message)
-            _fail(message)
+    with Auditor(checklist, settings, progress=sys.stderr.isatty()) as auditor:
+        for source in sources:
+            _audit_one(auditor, source, input_format, report)
     sys.stdout.write(get_formatter(output_format)(report))
     raise typer.Exit(report.exit_code(settings.fail_on))
+
+
+def _audit_one(auditor: Auditor, source: str, input_format: str | None, report: Report) -> None:
+    """Audit one source into `report`; its problems are reported and the run goes on."""
+    try:
+        report.notices.append(auditor.audit(source, input_format))
+    except NoticeAuditError as error:
+        report.errors.append(str(error))
+        _fail(str(error))
+    except Exception as error:  # a bug must not show the user a traceback
+        if os.environ.get("NOTICE_AUDIT_DEBUG"):
+            raise
+        message = f"{source}: internal error ({type(error).__name__}: {error}); set NOTICE_AUDIT_DEBUG=1 for details"
+        report.errors.append(message)
+        _fail(message)
 
 
 @app.command("rules")

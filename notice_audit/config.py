@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import yaml
 
 from notice_audit.errors import ConfigError
+from notice_audit.linkcheck.settings import LinkSettings, parse_link_settings
 from notice_audit.yamlio import load_yaml
 
 CONFIG_NAMES = (".notice-audit.yaml", ".notice-audit.yml")
@@ -26,6 +28,7 @@ class Settings:
     checklists: tuple[str, ...] = ()
     offline: bool = False
     max_input_mb: int = 20
+    links: LinkSettings = field(default_factory=LinkSettings)
     config_file: str | None = None
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -58,6 +61,14 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
 
 
 def load_settings(config: str | None, cwd: Path | None = None) -> Settings:
+    settings = _load(config, cwd)
+    # NOTICE_AUDIT_OFFLINE=1 keeps a whole CI job or test run off the network.
+    if os.environ.get("NOTICE_AUDIT_OFFLINE", "").strip().lower() in ("1", "true", "yes"):
+        settings = replace(settings, offline=True)
+    return settings
+
+
+def _load(config: str | None, cwd: Path | None) -> Settings:
     path = Path(config) if config else find_config((cwd or Path.cwd()).resolve())
     if path is None:
         return Settings()
@@ -78,7 +89,7 @@ def load_settings(config: str | None, cwd: Path | None = None) -> Settings:
     return _settings(data, path)
 
 
-_KEYS = {"fail_on", "select", "ignore", "rules", "checklists", "offline", "max_input_mb"}
+_KEYS = {"fail_on", "select", "ignore", "rules", "checklists", "offline", "max_input_mb", "links"}
 
 
 def _settings(data: dict[str, Any], path: Path) -> Settings:
@@ -112,6 +123,7 @@ def _settings(data: dict[str, Any], path: Path) -> Settings:
         checklists=checklists,
         offline=offline,
         max_input_mb=max_mb,
+        links=parse_link_settings(data.get("links"), path),
         config_file=str(path),
     )
 

@@ -100,6 +100,7 @@ class Document:
     format: str
     blocks: list[Block]
     metadata: dict[str, str] = field(default_factory=dict)  # front matter, <meta> tags
+    anchors: set[str] = field(default_factory=set)  # ids and names a `#fragment` can point at
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     @property
@@ -115,6 +116,10 @@ class Document:
     def word_count(self) -> int:
         return sum(len(block.text.split()) for block in self.blocks)
 
+    def fragment_targets(self) -> set[str]:
+        """Every `#fragment` that lands somewhere in this document: explicit ids and heading slugs."""
+        return self.anchors | {slug(block.text) for block in self.blocks if block.kind is BlockKind.HEADING}
+
     def sentences(self) -> list[Sentence]:
         """Every sentence of every block, split once by the shared NLP pipeline."""
         if self._sentences is None:
@@ -122,6 +127,12 @@ class Document:
 
             self._sentences = split_sentences(self.blocks)
         return self._sentences
+
+
+def slug(heading: str) -> str:
+    """The anchor GitHub and most Markdown renderers give a heading."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
 
 
 class TextBuilder:

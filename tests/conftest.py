@@ -38,3 +38,22 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "corpus" in item.keywords:
                 item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network_and_private_cache(tmp_path_factory):
+    """Tests never reach the internet, and never touch the user's link cache.
+
+    Tests of the link checker turn the network back on explicitly, against servers on 127.0.0.1.
+    """
+    import os
+
+    saved = {key: os.environ.get(key) for key in ("NOTICE_AUDIT_OFFLINE", "XDG_CACHE_HOME")}
+    os.environ["NOTICE_AUDIT_OFFLINE"] = "1"
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value

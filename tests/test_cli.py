@@ -150,14 +150,29 @@ def test_version():
     assert code == 0 and out.startswith("notice-audit 0.1.0")
 
 
-def test_url_sources_over_a_real_loopback_server(httpserver):
+LOOPBACK_ONLY = "links:\n  exclude: ['^https?://(?!127\\.0\\.0\\.1|localhost)']\n  retries: 0\n  timeout: 2\n"
+
+
+@pytest.fixture
+def online(monkeypatch, tmp_path):
+    """The network on, but links outside 127.0.0.1 excluded: tests never reach the internet."""
+    monkeypatch.delenv("NOTICE_AUDIT_OFFLINE")
+    config = tmp_path / ".notice-audit.yaml"
+    config.write_text(LOOPBACK_ONLY)
+    return str(config)
+
+
+def test_url_sources_over_a_real_loopback_server(httpserver, online):
     html = (SAME / "riverside-adult-care.html").read_bytes()
     httpserver.expect_request("/privacy").respond_with_data(html, content_type="text/html; charset=utf-8")
     httpserver.expect_request("/notice.pdf").respond_with_data((SAME / "riverside-adult-care.pdf").read_bytes(), content_type="application/pdf")
     httpserver.expect_request("/gone").respond_with_data("no", status=404)
     httpserver.expect_request("/image").respond_with_data(b"\x89PNG", content_type="image/png")
+    httpserver.expect_request("/").respond_with_data("home")
+    httpserver.expect_request("/bins").respond_with_data("bins")
+    httpserver.expect_request("/tax").respond_with_data("tax")
     code, out, err = run(
-        "check", "--format", "json", httpserver.url_for("/privacy"), httpserver.url_for("/notice.pdf"),
+        "check", "--config", online, "--format", "json", httpserver.url_for("/privacy"), httpserver.url_for("/notice.pdf"),
         httpserver.url_for("/gone"), httpserver.url_for("/image"),
     )
     assert code == 2
@@ -169,8 +184,8 @@ def test_url_sources_over_a_real_loopback_server(httpserver):
     assert code == 2 and "cannot fetch a URL with --offline" in err
 
 
-def test_unreachable_url_and_other_schemes():
-    code, _, err = run("check", "http://127.0.0.1:9/privacy", "ftp://example.org/notice.txt")
+def test_unreachable_url_and_other_schemes(online):
+    code, _, err = run("check", "--config", online, "http://127.0.0.1:9/privacy", "ftp://example.org/notice.txt")
     assert code == 2
     assert "could not connect" in err and "only http and https URLs" in err
 

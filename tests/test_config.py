@@ -29,8 +29,16 @@ def test_config_is_found_searching_upwards(tmp_path):
     assert load_settings(None, cwd=nested).fail_on == "warning"
 
 
-def test_no_config_gives_defaults(tmp_path):
+def test_no_config_gives_defaults(tmp_path, monkeypatch):
+    monkeypatch.delenv("NOTICE_AUDIT_OFFLINE")
     assert load_settings(None, cwd=tmp_path) == Settings()
+
+
+def test_offline_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("NOTICE_AUDIT_OFFLINE", "1")
+    assert load_settings(None, cwd=tmp_path).offline
+    monkeypatch.setenv("NOTICE_AUDIT_OFFLINE", "0")
+    assert not load_settings(None, cwd=tmp_path).offline
 
 
 def test_pyproject_table(tmp_path):

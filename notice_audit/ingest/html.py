@@ -130,7 +130,8 @@ def ingest_html(source: str, text: str, masked: Masked | None = None, format_nam
     collector.flush()
     if metadata.get("title") and not any(b.kind is BlockKind.HEADING for b in collector.blocks[:1]):
         metadata.setdefault("page_title", metadata["title"])
-    return Document(source=source, format=format_name, blocks=collector.blocks, metadata=metadata)
+    anchors = {e.attrs[key] for e in _iter(root) for key in ("id", "name") if e.attrs.get(key) and (key == "id" or e.tag == "a")}
+    return Document(source=source, format=format_name, blocks=collector.blocks, metadata=metadata, anchors=anchors)
 
 
 def blocks_from_html(text: str, line_offset: int, collector: BlockCollector) -> None:

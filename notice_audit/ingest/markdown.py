@@ -49,7 +49,9 @@ def ingest_markdown(source: str, text: str, plain_text: bool = False, masked: Ma
     if masked is not None:
         metadata.update({f"template_literal_{i}": literal for i, literal in enumerate(masked.literals)})
     name = format_name or ("text" if plain_text else "markdown")
-    return Document(source=source, format=name, blocks=collector.blocks, metadata=metadata)
+    # Ids written as inline or block HTML (`<a id="rights"></a>`) are anchors too.
+    anchors = set(re.findall(r"""<[a-zA-Z][^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']""", text))
+    return Document(source=source, format=name, blocks=collector.blocks, metadata=metadata, anchors=anchors)
 
 
 def collect_markdown(text: str, collector: BlockCollector, plain_text: bool = False, line_offset: int = 0) -> dict[str, str]:

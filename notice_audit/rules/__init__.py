@@ -9,14 +9,21 @@ from __future__ import annotations
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from notice_audit.rules import links_placeholder
+from notice_audit.rules import links_broken, links_fragment, links_insecure, links_mailto, links_placeholder, links_tel
 from notice_audit.rules.base import Rule
 
 if TYPE_CHECKING:
     from notice_audit.checklist.model import Checklist
 
 
-QUALITY_RULES: tuple[ModuleType, ...] = (links_placeholder,)
+QUALITY_RULES: tuple[ModuleType, ...] = (
+    links_placeholder,
+    links_broken,
+    links_fragment,
+    links_mailto,
+    links_tel,
+    links_insecure,
+)
 
 
 def checklist_rules(checklist: Checklist) -> list[Rule]:

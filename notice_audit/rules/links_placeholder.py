@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from notice_audit.document import Document, Link
 from notice_audit.finding import Finding
 from notice_audit.rules.base import Rule
+from notice_audit.rules.context import CheckContext
 
 RULE = Rule(
     id="links.placeholder",
@@ -45,7 +46,7 @@ def placeholder_reason(link: Link) -> str | None:
     return None
 
 
-def check(document: Document) -> Iterator[Finding]:
+def check(document: Document, context: CheckContext) -> Iterator[Finding]:
     for link in document.links:
         reason = placeholder_reason(link)
         if reason is None:
