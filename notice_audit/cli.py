@@ -7,7 +7,6 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-
 import typer
 
 from notice_audit import __version__

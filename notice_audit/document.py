@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from collections.abc import Iterator
 
 
 @dataclass(frozen=True, order=True)

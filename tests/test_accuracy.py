@@ -7,7 +7,6 @@ import pytest
 from bench.accuracy import figures, score
 from tests.conftest import CORPUS, FIXTURES
 
-
 # Judgement calls where the label (the stricter reading) and the tool differ, kept
 # visible rather than tuned away.
 KNOWN_DISAGREEMENTS = {

@@ -236,7 +236,10 @@ class LinkChecker:
         limit = self.settings.max_body_bytes
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_content(65536):
+        raw = response.raw
+        # read1 returns what has arrived so far, so a trickling body cannot hold a read for long.
+        reader = iter(lambda: raw.read1(65536), b"") if hasattr(raw, "read1") else response.iter_content(65536)
+        for chunk in reader:
             chunks.append(chunk)
             size += len(chunk)
             if size >= limit:
@@ -268,6 +271,8 @@ def _describe(error: Exception, timeout: float) -> str:
         return "DNS lookup failed"
     if "Connection refused" in text:
         return "connection refused"
+    if "BadStatusLine" in text or "InvalidHeader" in text or "InvalidChunkLength" in text or "HeaderParsingError" in text:
+        return "the server sent an invalid response"
     if "reset" in text.lower() or "RemoteDisconnected" in text or "aborted" in text.lower():
         return "connection reset by the server"
     return "could not connect"

@@ -9,7 +9,14 @@ from __future__ import annotations
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from notice_audit.rules import links_broken, links_fragment, links_insecure, links_mailto, links_placeholder, links_tel
+from notice_audit.rules import (
+    links_broken,
+    links_fragment,
+    links_insecure,
+    links_mailto,
+    links_placeholder,
+    links_tel,
+)
 from notice_audit.rules.base import Rule
 
 if TYPE_CHECKING:
