@@ -115,7 +115,9 @@ class LinkChecker:
         if not pending:
             return results
         with ThreadPoolExecutor(max_workers=min(self.settings.concurrency, len(pending))) as pool:
-            futures = {url: pool.submit(self._check_one, url, need_body) for url, need_body in pending.items()}
+            # Round-robin over hosts: a worker waiting for a busy host's slot would otherwise
+            # sit idle while other hosts have none of their requests running.
+            futures = {url: pool.submit(self._check_one, url, pending[url]) for url in _interleave_hosts(pending)}
             with _progress(progress and len(pending) > 5, len(pending)) as advance:
                 for url, future in futures.items():
                     results[url] = future.result()
@@ -259,6 +261,17 @@ class LinkChecker:
 
 class _SlowBody(Exception):
     """The body trickled in too slowly (a slowloris-style server)."""
+
+
+def _interleave_hosts(urls: dict[str, bool]) -> list[str]:
+    by_host: dict[str, list[str]] = {}
+    for url in urls:
+        by_host.setdefault(urlsplit(url).netloc.lower(), []).append(url)
+    queues = list(by_host.values())
+    ordered: list[str] = []
+    for index in range(max((len(q) for q in queues), default=0)):
+        ordered.extend(queue[index] for queue in queues if index < len(queue))
+    return ordered
 
 
 def _describe(error: Exception, timeout: float) -> str:
