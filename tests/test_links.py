@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ssl
 import time
 from dataclasses import replace
 
 import pytest
+import trustme
 
 from notice_audit.config import Settings
 from notice_audit.ingest import parse
@@ -15,6 +17,7 @@ from notice_audit.linkcheck.settings import LinkSettings
 from notice_audit.rules import (
     links_broken,
     links_fragment,
+    links_insecure,
     links_mailto,
     links_placeholder,
     links_tel,
@@ -94,6 +97,39 @@ def test_slow_answer_times_out_with_retries(server):
     found = run(links_broken, f"[slow]({server.url('/slow')})", settings)
     assert len(found) == 1 and "timed out after 0.5 s" in found[0].message and "2 attempts" in found[0].message
     assert time.monotonic() - started < 4
+
+
+@pytest.fixture
+def https_on_443(tmp_path, monkeypatch):
+    """An https server on 127.0.0.1:443 whose certificate requests trusts for this test only."""
+    authority = trustme.CA()
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(tls)
+    bundle = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(bundle))
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(bundle))
+    try:
+        secure = LinkServer(port=443, tls=tls)
+    except OSError as error:  # not allowed to bind a privileged port, or it is taken
+        pytest.skip(f"cannot serve https on 127.0.0.1:443: {error}")
+    with secure:
+        yield secure
+
+
+def test_insecure_links_where_https_answers(https_on_443):
+    markdown = (
+        "[served over https](http://127.0.0.1/page)\n\n"
+        "[certificate is not for this name](http://localhost/page)\n\n"
+        "[explicit port](http://127.0.0.1:8/page)\n\n"
+        "[https answers 404](http://127.0.0.1/missing)\n\n"
+        "[already https](https://127.0.0.1/page)"
+    )
+    found = run(links_insecure, markdown)
+    assert [(f.location.line, f.location.column) for f in found] == [(1, 1)]
+    assert "https://127.0.0.1/page" in found[0].message and found[0].severity == "warning"
+    assert https_on_443.counts["/page"] >= 1
+    assert run(links_insecure, markdown, replace(FAST, check_insecure=False)) == []
+    assert run(links_insecure, markdown, offline=True) == []
 
 
 def test_fragments_in_other_pages_and_in_the_notice(server):

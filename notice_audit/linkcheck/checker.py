@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,10 +117,10 @@ class LinkChecker:
         with ThreadPoolExecutor(max_workers=min(self.settings.concurrency, len(pending))) as pool:
             # Round-robin over hosts: a worker waiting for a busy host's slot would otherwise
             # sit idle while other hosts have none of their requests running.
-            futures = {url: pool.submit(self._check_one, url, pending[url]) for url in _interleave_hosts(pending)}
+            futures = {pool.submit(self._check_one, url, pending[url]): url for url in _interleave_hosts(pending)}
             with _progress(progress and len(pending) > 5, len(pending)) as advance:
-                for url, future in futures.items():
-                    results[url] = future.result()
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
                     advance()
         return results
 
