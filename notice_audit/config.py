@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from notice_audit.errors import ConfigError
+from notice_audit.language.settings import LanguageSettings, parse_language_settings
 from notice_audit.linkcheck.settings import LinkSettings, parse_link_settings
 from notice_audit.yamlio import load_yaml
 
@@ -29,6 +30,7 @@ class Settings:
     offline: bool = False
     max_input_mb: int = 20
     links: LinkSettings = field(default_factory=LinkSettings)
+    language: LanguageSettings = field(default_factory=LanguageSettings)
     config_file: str | None = None
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -89,7 +91,7 @@ def _load(config: str | None, cwd: Path | None) -> Settings:
     return _settings(data, path)
 
 
-_KEYS = {"fail_on", "select", "ignore", "rules", "checklists", "offline", "max_input_mb", "links"}
+_KEYS = {"fail_on", "select", "ignore", "rules", "checklists", "offline", "max_input_mb", "links", "language"}
 
 
 def _settings(data: dict[str, Any], path: Path) -> Settings:
@@ -124,6 +126,7 @@ def _settings(data: dict[str, Any], path: Path) -> Settings:
         offline=offline,
         max_input_mb=max_mb,
         links=parse_link_settings(data.get("links"), path),
+        language=parse_language_settings(data.get("language"), path),
         config_file=str(path),
     )
 

@@ -16,6 +16,9 @@ from notice_audit.rules import (
     links_mailto,
     links_placeholder,
     links_tel,
+    typos_repeated,
+    typos_spelling,
+    typos_us_spelling,
 )
 from notice_audit.rules.base import Rule
 
@@ -30,6 +33,9 @@ QUALITY_RULES: tuple[ModuleType, ...] = (
     links_mailto,
     links_tel,
     links_insecure,
+    typos_spelling,
+    typos_us_spelling,
+    typos_repeated,
 )
 
 
