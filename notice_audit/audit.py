@@ -8,6 +8,7 @@ from notice_audit.config import Settings
 from notice_audit.document import START, Document
 from notice_audit.finding import Finding
 from notice_audit.ingest import load
+from notice_audit.language.readability import measure
 from notice_audit.last_updated import find_last_updated
 from notice_audit.report import NoticeReport
 from notice_audit.rules import QUALITY_RULES, matches_any
@@ -62,6 +63,7 @@ def audit_document(document: Document, checklist: Checklist, settings: Settings,
         findings=findings,
         last_updated=find_last_updated(document),
         word_count=document.word_count,
+        readability=measure(document, settings.language.max_sentence_words),
     )
 
 

@@ -101,6 +101,8 @@ class Document:
     blocks: list[Block]
     metadata: dict[str, str] = field(default_factory=dict)  # front matter, <meta> tags
     anchors: set[str] = field(default_factory=set)  # ids and names a `#fragment` can point at
+    # Where template code was blanked: ((line, column), (line, column)) from start to end, sorted.
+    gaps: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     @property
@@ -119,6 +121,23 @@ class Document:
     def fragment_targets(self) -> set[str]:
         """Every `#fragment` that lands somewhere in this document: explicit ids and heading slugs."""
         return self.anchors | {slug(block.text) for block in self.blocks if block.kind is BlockKind.HEADING}
+
+    def gap_between(self, block: Block, start: int, end: int) -> bool:
+        """Whether template code stood in the source between offsets `start` and `end` of `block.text`."""
+        if not self.gaps:
+            return False
+        before, after = block.locate(start), block.locate(end)
+        first, last = (before.line, before.column), (after.line, after.column)
+        index = bisect.bisect_left(self.gaps, (first, first))
+        return index < len(self.gaps) and self.gaps[index][1] <= last
+
+    def gap_after(self, block: Block, offset: int, limit: Location | None) -> bool:
+        """Whether template code follows `offset` of `block.text` before `limit` (the next block)."""
+        if not self.gaps:
+            return False
+        here = block.locate(offset)
+        index = bisect.bisect_left(self.gaps, ((here.line, here.column), (here.line, here.column)))
+        return index < len(self.gaps) and (limit is None or self.gaps[index][0] < (limit.line, limit.column))
 
     def sentences(self) -> list[Sentence]:
         """Every sentence of every block, split once by the shared NLP pipeline."""

@@ -7,6 +7,7 @@ from datetime import date
 
 from notice_audit.checklist.engine import Evaluation
 from notice_audit.finding import SEVERITY_ORDER, Finding
+from notice_audit.language.readability import Readability
 
 
 @dataclass
@@ -17,6 +18,7 @@ class NoticeReport:
     findings: list[Finding]
     last_updated: date | None
     word_count: int
+    readability: Readability | None = None
 
     @property
     def counts(self) -> dict[str, int]:

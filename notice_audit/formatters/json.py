@@ -7,6 +7,7 @@ from typing import Any
 
 from notice_audit import __version__
 from notice_audit.document import Location
+from notice_audit.language.readability import Readability
 from notice_audit.report import NoticeReport, Report
 
 
@@ -46,6 +47,30 @@ def notice_dict(notice: NoticeReport) -> dict[str, Any]:
         "elements": elements,
         "findings": findings,
         "summary": {**notice.counts, "coverage": notice.evaluation.coverage, "words": notice.word_count},
+        "readability": _readability(notice.readability),
+    }
+
+
+def _readability(readability: Readability | None) -> dict[str, Any] | None:
+    if readability is None:
+        return None
+    overall = readability.overall
+    return {
+        "reading_ease": overall.reading_ease,
+        "grade": overall.grade,
+        "band": readability.band,
+        "words": overall.words,
+        "sentences": overall.sentences,
+        "average_sentence_words": overall.average_sentence_words,
+        "sections": [
+            {
+                "heading": section.heading,
+                "line": section.block.location.line if section.block else None,
+                "words": section.tally.words,
+                "reading_ease": section.tally.reading_ease,
+            }
+            for section in readability.sections
+        ],
     }
 
 

@@ -50,6 +50,13 @@ def _notice(console: Console, notice: NoticeReport) -> None:
         f"({notice.format}, {notice.word_count} words, Article {'+'.join(evaluation.articles)}, "
         f"last updated: {dated}, checklist coverage {coverage})"
     )
+    reading = notice.readability
+    if reading is not None and reading.overall.reading_ease is not None:
+        overall = reading.overall
+        console.print(
+            f"Reading ease {overall.reading_ease:.0f} ({reading.band}), grade {overall.grade:.0f}, "
+            f"{overall.average_sentence_words:.0f} words a sentence on average"
+        )
     table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
     table.add_column("element", no_wrap=True)
     table.add_column("status", no_wrap=True)

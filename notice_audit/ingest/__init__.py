@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from notice_audit.document import Document
 from notice_audit.errors import InputError
 from notice_audit.ingest.source import (
@@ -55,7 +58,7 @@ def _parse(raw: RawSource) -> Document:
         from notice_audit.ingest.html import ingest_html
 
         masked = mask_script(text)
-        return ingest_html(raw.name, masked.text, masked, format_name="script")
+        return _with_gaps(ingest_html(raw.name, masked.text, masked, format_name="script"), masked)
     front_matter: dict[str, str] = {}
     if text.startswith("---\n") and fmt != "markdown":
         # Jekyll and Eleventy templates start with YAML front matter, as Markdown files do.
@@ -67,8 +70,21 @@ def _parse(raw: RawSource) -> Document:
             front_matter = front_matter_metadata(text[4:end])
             text = blank(text[: end + 4]) + text[end + 4 :]
     masked = mask(text, fmt if fmt in TEMPLATE_FORMATS else "markup")
-    document = _parse_markup(raw, fmt, masked)
+    document = _with_gaps(_parse_markup(raw, fmt, masked), masked)
     document.metadata.update(front_matter)
+    return document
+
+
+def _with_gaps(document: Document, masked: Masked) -> Document:
+    """Record where template code was blanked, so that words either side of it are not read as adjacent."""
+    if masked.spans:
+        line_starts = [0] + [m.end() for m in re.finditer("\n", masked.original)]
+
+        def location(offset: int) -> tuple[int, int]:
+            line = bisect.bisect_right(line_starts, offset)
+            return line, offset - line_starts[line - 1] + 1
+
+        document.gaps = sorted((location(start), location(end)) for start, end in masked.spans)
     return document
 
 

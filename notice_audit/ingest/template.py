@@ -180,7 +180,13 @@ def mask_script(text: str) -> Masked:
             index = _keep_jsx(out, text, index)
         else:
             index += 1
-    return Masked("".join(out), text, [], [])
+    masked = "".join(out)
+    return Masked(masked, text, _changed_spans(text, masked), [])
+
+
+def _changed_spans(original: str, masked: str) -> list[tuple[int, int]]:
+    """The runs of characters blanking changed: where code stood between pieces of text."""
+    return [match.span() for match in re.finditer(r"\S+", original) if masked[match.start() : match.end()] != match.group()]
 
 
 def _line_end(text: str, index: int) -> int:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from notice_audit.document import Document, Sentence
+from notice_audit.document import Block, Document, Sentence
 
 _PATTERN = re.compile(
     r"""
@@ -54,8 +54,25 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     ]
 
 
+def with_gaps(document: Document, block: Block, tokens: list[Token]) -> list[Token]:
+    """`tokens` with an empty `other` token wherever template code stood between two of them."""
+    if not document.gaps or not tokens:
+        return tokens
+    marked = [tokens[0]]
+    for previous, token in zip(tokens, tokens[1:]):
+        if document.gap_between(block, previous.end, token.start):
+            marked.append(Token("", previous.end, previous.end, "other"))
+        marked.append(token)
+    return marked
+
+
+def block_tokens(document: Document, block: Block) -> list[Token]:
+    return with_gaps(document, block, tokenize(block.text))
+
+
 def sentence_tokens(document: Document) -> Iterator[tuple[Sentence, list[Token]]]:
     """Each sentence of the document with its tokens (offsets in the sentence's block)."""
     for sentence in document.sentences():
         start = sentence.block.text.find(sentence.text, sentence.start)
-        yield sentence, tokenize(sentence.text, start if start >= 0 else sentence.start)
+        tokens = tokenize(sentence.text, start if start >= 0 else sentence.start)
+        yield sentence, with_gaps(document, sentence.block, tokens)

@@ -10,12 +10,15 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from notice_audit.rules import (
+    style_readability,
     links_broken,
     links_fragment,
     links_insecure,
     links_mailto,
     links_placeholder,
     links_tel,
+    typos_agreement,
+    typos_punctuation,
     typos_repeated,
     typos_spelling,
     typos_us_spelling,
@@ -36,6 +39,9 @@ QUALITY_RULES: tuple[ModuleType, ...] = (
     typos_spelling,
     typos_us_spelling,
     typos_repeated,
+    typos_agreement,
+    typos_punctuation,
+    style_readability,
 )
 
 

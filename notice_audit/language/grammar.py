@@ -1,0 +1,52 @@
+"""Word-class guesses the agreement rule needs, from the dictionary alone (no tagger)."""
+
+from __future__ import annotations
+
+from notice_audit.language.lexicon import LanguageTables, Lexicon
+
+
+def plural_noun(word: str, lexicon: Lexicon, table: LanguageTables) -> str | None:
+    """The singular of `word` when it reads as a regular or irregular plural, else None."""
+    lower = word.lower()
+    if lower in table.irregular_plurals:
+        return {"children": "child", "people": "person", "women": "woman", "men": "man"}.get(lower, lower)
+    if not lower.endswith("s") or lower in table.singular_ending_in_s or lower.endswith(table.singular_endings):
+        return None
+    for singular in (lower[:-3] + "y" if lower.endswith("ies") else None, lower[:-2] if lower.endswith("es") else None, lower[:-1]):
+        if singular and len(singular) > 1 and singular in lexicon.words and singular not in table.uncountable:
+            return singular
+    return None
+
+
+def singular_countable_noun(word: str, lexicon: Lexicon, table: LanguageTables) -> str | None:
+    """The plural of `word` when it is a singular noun with a plural in the dictionary, else None."""
+    lower = word.lower()
+    if lower in table.uncountable or lower in table.irregular_plurals or lower not in lexicon.words:
+        return None
+    if lower.endswith("s") and not lower.endswith(("ss", "sh", "ch", "x", "z")):
+        return None
+    plurals = [lower + "es"] if lower.endswith(("ss", "sh", "ch", "x", "z")) else [lower + "s"]
+    if lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        plurals = [lower[:-1] + "ies"]
+    return next((plural for plural in plurals if plural in lexicon.words), None)
+
+
+def starts_with_vowel_sound(word: str, lexicon: Lexicon, table: LanguageTables) -> bool | None:
+    """Whether "an" (True) or "a" (False) belongs before `word`; None when it cannot be told."""
+    if len(word) < 2 or not word[0].isalpha():
+        return None
+    if word.isupper() and word.lower() not in lexicon.words and word.capitalize() not in lexicon.words:
+        first = word[0]
+        if first in "AEIO":
+            return True
+        if first in "BCDGJKPQTUVWYZ":
+            return False
+        # F, H, L, M, N, R, S, X read as letters start with a vowel sound ("an NHS number");
+        # read as a word they do not ("a FOI request" by some). Only unpronounceable ones are sure.
+        return True if not any(vowel in word for vowel in "AEIOUY") else None
+    lower = word.lower()
+    if lower.startswith(table.an_before_consonant_sound):
+        return True
+    if lower.startswith(table.a_before_vowel_letter):
+        return False
+    return lower[0] in "aeiou"
