@@ -31,19 +31,35 @@ def singular_countable_noun(word: str, lexicon: Lexicon, table: LanguageTables) 
     return next((plural for plural in plurals if plural in lexicon.words), None)
 
 
+def can_be_verb(word: str, lexicon: Lexicon) -> bool:
+    """Whether the dictionary has an -ing form of `word` (or of its singular): 'include', 'records', 'comes'."""
+    lower = word.lower()
+    stems = {lower, lower[:-1] if lower.endswith("s") else lower, lower[:-2] if lower.endswith("es") else lower}
+    if lower.endswith("ies"):
+        stems.add(lower[:-3] + "y")
+    for stem in stems:
+        for form in (stem + "ing", stem[:-1] + "ing" if stem.endswith("e") else "", stem + stem[-1:] + "ing"):
+            if form and form in lexicon.words:
+                return True
+    return False
+
+
 def starts_with_vowel_sound(word: str, lexicon: Lexicon, table: LanguageTables) -> bool | None:
     """Whether "an" (True) or "a" (False) belongs before `word`; None when it cannot be told."""
     if len(word) < 2 or not word[0].isalpha():
         return None
-    if word.isupper() and word.lower() not in lexicon.words and word.capitalize() not in lexicon.words:
-        first = word[0]
+    letters = word.replace("-", "")
+    spelt_out = sum(char.isupper() for char in letters) >= 2 or (len(word) > 2 and word[1] == "-" and len(word.split("-")[0]) == 1)
+    if spelt_out:  # an acronym (NHS, MoU) or a letter-word (X-ray, U-turn): read letter by letter
+        first = word[0].upper()
         if first in "AEIO":
             return True
         if first in "BCDGJKPQTUVWYZ":
             return False
-        # F, H, L, M, N, R, S, X read as letters start with a vowel sound ("an NHS number");
-        # read as a word they do not ("a FOI request" by some). Only unpronounceable ones are sure.
-        return True if not any(vowel in word for vowel in "AEIOUY") else None
+        # F, H, L, M, N, R, S, X read as letters start with a vowel sound ("an NHS number", "an X-ray");
+        # an acronym read as a word does not ("a SEND pupil"). Only unpronounceable ones are sure.
+        consonants_only = not any(vowel in letters.upper() for vowel in "AEIOUY")
+        return True if consonants_only or word[1] == "-" else None
     lower = word.lower()
     if lower.startswith(table.an_before_consonant_sound):
         return True

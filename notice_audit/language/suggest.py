@@ -41,7 +41,7 @@ def one_edit_away(word: str) -> dict[str, float]:
                     add(left + char + right[1:], 0.8 if _adjacent(char, right[0]) else 1.2)  # replacement
         for char in LETTERS:
             doubled = bool(right) and right[0] == char or bool(left) and left[-1] == char
-            add(left + char + right, 0.6 if doubled else 1.1)  # insertion
+            add(left + char + right, 0.6 if doubled else 0.9)  # insertion: a dropped letter is the commonest slip
     return candidates
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from notice_audit.document import Document
 from notice_audit.finding import Finding
-from notice_audit.language.grammar import plural_noun, singular_countable_noun, starts_with_vowel_sound
+from notice_audit.language.grammar import can_be_verb, plural_noun, singular_countable_noun, starts_with_vowel_sound
 from notice_audit.language.lexicon import LanguageTables, Lexicon, tables
 from notice_audit.language.spelling import lexicon_for
 from notice_audit.language.tokens import Token, sentence_tokens
@@ -64,13 +64,16 @@ def _disagreement(tokens: list[Token], index: int, lexicon: Lexicon, table: Lang
     ends = _ends_noun_phrase(tokens, index + 1, table)
     after = tokens[index + 2].lower if index + 2 < len(tokens) and tokens[index + 2].is_word else ""
     before = tokens[index - 1].lower if index > 0 and tokens[index - 1].is_word else ""
-    # A word that can stand alone ("each applies", "these include") is a determiner only when
-    # a preposition comes before it or an auxiliary verb follows its noun.
-    settled = lower in _ALWAYS_DETERMINERS or before in table.prepositions or after in _AUXILIARIES or after == "such"
-    if lower == "this":  # "much of this comes from": only a plural verb settles it ("this records are")
+    # A word that can stand alone ("each applies", "these include") is a determiner when a
+    # preposition comes before it, an auxiliary verb follows its noun, or the noun cannot be a verb.
+    settled = (
+        lower in _ALWAYS_DETERMINERS or before in table.prepositions or after in _AUXILIARIES
+        or after == "such" or not can_be_verb(noun.text, lexicon)
+    )
+    if lower == "this" and can_be_verb(noun.text, lexicon):  # "much of this comes from"
         settled = after in table.plural_verbs
-    if not (ends and settled):
-        return None
+    if not (ends and settled) or (lower in ("each", "both") and before in _AUXILIARIES):
+        return None  # "... are each controllers": a quantifier floated after the verb
     if lower in table.singular_determiners and lower not in ("a", "an"):
         singular = plural_noun(noun.text, lexicon, table)
         if singular:

@@ -79,7 +79,7 @@ def _unterminated(document: Document) -> Iterator[tuple[Block, Token, str]]:
     unfinished = [b for b in prose if open_end(b)]
     closed = sum(_closed(b) for b in prose)
     # Paragraphs that end in an address, a number or a bracket count neither way.
-    if closed >= 3 and closed >= 0.8 * (closed + len(unfinished)):
+    if closed >= 3 and len(unfinished) <= closed / 3:
         for block in unfinished:
             yield block, tokens_of[id(block)][-1], "This paragraph ends without a full stop, unlike the others"
     for items in _lists(blocks):
