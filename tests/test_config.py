@@ -64,6 +64,13 @@ def test_pyproject_without_our_table_is_not_a_config(tmp_path):
         ("max_input_mb: 0\n", "'max_input_mb' must be a whole number"),
         ("- a\n- b\n", "must be a mapping"),
         ("fail_on: [\n", "invalid YAML at line"),
+        ("language: [a]\n", "'language' must be a mapping"),
+        ("language:\n  spelling: on\n", "unknown key 'language.spelling'"),
+        ("language:\n  words: 3\n", "'language.words' must be a list of strings"),
+        ("language:\n  wordlists: [missing.txt]\n", "missing.txt, which is not a file"),
+        ("language:\n  min_reading_ease: high\n", "'language.min_reading_ease' must be a number"),
+        ("language:\n  max_sentence_words: 2\n", "'language.max_sentence_words' must be a whole number"),
+        ("links:\n  speed: fast\n", "unknown key 'links.speed'"),
     ],
 )
 def test_bad_values_name_the_key_and_the_file(tmp_path, content, message):
@@ -165,3 +172,21 @@ def test_builtin_checklist_has_every_contract_id(checklist):
     }
     for element in checklist.elements:
         assert element.summary and element.explanation and element.hint and element.reference, element.id
+
+
+def test_language_settings_are_read(tmp_path):
+    write(tmp_path / "words.txt", "Zylotrix\n")
+    config = write(
+        tmp_path / ".notice-audit.yaml",
+        """\
+        language:
+          words: [quuxify]
+          wordlists: [words.txt]
+          min_reading_ease: 55
+          max_sentence_words: 25
+        """,
+    )
+    language = load_settings(str(config)).language
+    assert language.words == ("quuxify",)
+    assert language.wordlists == (str((tmp_path / "words.txt").resolve()),)
+    assert (language.min_reading_ease, language.max_sentence_words) == (55.0, 25)

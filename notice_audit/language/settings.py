@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from notice_audit.errors import ConfigError
+from notice_audit.errors import ConfigError, config_section
 
 
 @dataclass(frozen=True)
@@ -21,13 +21,9 @@ _KEYS = {"words", "wordlists", "min_reading_ease", "max_sentence_words"}
 
 
 def parse_language_settings(data: Any, path: Path) -> LanguageSettings:
+    data = config_section(data, path, "language", _KEYS)
     if data is None:
         return LanguageSettings()
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: 'language' must be a mapping")
-    unknown = sorted(set(data) - _KEYS)
-    if unknown:
-        raise ConfigError(f"{path}: unknown key 'language.{unknown[0]}' (allowed: {', '.join(sorted(_KEYS))})")
     values: dict[str, Any] = {}
     for key in ("words", "wordlists"):
         if key in data:
@@ -37,6 +33,9 @@ def parse_language_settings(data: Any, path: Path) -> LanguageSettings:
             if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
                 raise ConfigError(f"{path}: 'language.{key}' must be a list of strings")
             values[key] = tuple(str((path.parent / item).resolve()) for item in items) if key == "wordlists" else tuple(items)
+    for wordlist in values.get("wordlists", ()):
+        if not Path(wordlist).is_file():
+            raise ConfigError(f"{path}: 'language.wordlists' names {wordlist}, which is not a file")
     if "min_reading_ease" in data:
         value = data["min_reading_ease"]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not -100 <= value <= 121:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from notice_audit.errors import ConfigError
+from notice_audit.errors import ConfigError, config_section
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,9 @@ _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def parse_link_settings(data: Any, path: Path) -> LinkSettings:
+    data = config_section(data, path, "links", _KEYS)
     if data is None:
         return LinkSettings()
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: 'links' must be a mapping")
-    unknown = sorted(set(data) - _KEYS)
-    if unknown:
-        raise ConfigError(f"{path}: unknown key 'links.{unknown[0]}' (allowed: {', '.join(sorted(_KEYS))})")
     values: dict[str, Any] = {}
     for key in ("timeout", "backoff", "max_retry_after", "min_interval", "time_budget", "cache_max_age"):
         if key in data:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from notice_audit.document import Location
+from notice_audit.finding import Finding
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -14,3 +17,7 @@ class Rule:
     reference: str
     hint: str
     example: str = ""
+
+    def finding(self, message: str, location: Location, evidence: str = "", severity: str | None = None, hint: str | None = None) -> Finding:
+        """A finding of this rule, with its severity, reference and fix hint unless told otherwise."""
+        return Finding(self.id, severity or self.severity, message, location, evidence, self.reference, self.hint if hint is None else hint)

@@ -53,24 +53,15 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
             detail += f" (redirects: {result.chain_text} -> {result.final_url})"
         yield _finding(link, "warning" if result.unverifiable else RULE.severity, detail)
     if skipped:
-        yield Finding(
-            rule=RULE.id,
+        yield RULE.finding(
+            f"{skipped} link(s) not checked: over the limit of {context.settings.links.max_links} links per notice",
+            next(document.links).location,
             severity="info",
-            message=f"{skipped} link(s) not checked: over the limit of {context.settings.links.max_links} links per notice",
-            location=next(document.links).location,
-            reference=RULE.reference,
             hint="Raise links.max_links in the configuration to check them all.",
         )
 
 
 def _finding(link, severity: str, detail: str) -> Finding:
     name = f"Link “{link.text}”" if link.text else "A link"
-    return Finding(
-        rule=RULE.id,
-        severity=severity,
-        message=f"{name} is broken: {detail}" if severity == "error" else f"{name} {detail}",
-        location=link.location,
-        evidence=link.raw,
-        reference=RULE.reference,
-        hint=RULE.hint,
-    )
+    message = f"{name} is broken: {detail}" if severity == "error" else f"{name} {detail}"
+    return RULE.finding(message, link.location, link.raw, severity=severity)

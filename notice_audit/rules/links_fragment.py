@@ -48,4 +48,4 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
 
 def _finding(link, detail: str) -> Finding:
     name = f"Link “{link.text}”" if link.text else "A link"
-    return Finding(RULE.id, RULE.severity, f"{name} {detail}", link.location, link.raw, RULE.reference, RULE.hint)
+    return RULE.finding(f"{name} {detail}", link.location, link.raw)

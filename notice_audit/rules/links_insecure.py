@@ -42,4 +42,4 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
     for url, links in candidates.items():
         if results[url].ok:
             for link in links:
-                yield Finding(RULE.id, RULE.severity, f"Link uses http:// but {url} is served over https", link.location, link.raw, RULE.reference, RULE.hint)
+                yield RULE.finding(f"Link uses http:// but {url} is served over https", link.location, link.raw)

@@ -60,7 +60,7 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
             reason = problem(address) if address else "has no address"
             if reason:
                 reported.add((address, link.location))
-                yield Finding(RULE.id, RULE.severity, f"The mailto: address {address or '(empty)'} {reason}", link.location, link.raw, RULE.reference, RULE.hint)
+                yield RULE.finding(f"The mailto: address {address or '(empty)'} {reason}", link.location, link.raw)
     for block in document.blocks:
         for match in _IN_TEXT.finditer(block.text):
             address = match.group().rstrip(".")
@@ -68,4 +68,4 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
             reason = problem(address)
             if reason and (address, location) not in reported:
                 reported.add((address, location))
-                yield Finding(RULE.id, RULE.severity, f"The e-mail address {address} {reason}", location, address, RULE.reference, RULE.hint)
+                yield RULE.finding(f"The e-mail address {address} {reason}", location, address)

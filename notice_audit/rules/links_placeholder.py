@@ -52,12 +52,4 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
         if reason is None:
             continue
         name = f"Link “{link.text}”" if link.text else "A link with no text"
-        yield Finding(
-            rule=RULE.id,
-            severity=RULE.severity,
-            message=f"{name} {reason}",
-            location=link.location,
-            evidence=link.raw,
-            reference=RULE.reference,
-            hint=RULE.hint,
-        )
+        yield RULE.finding(f"{name} {reason}", link.location, link.raw)

@@ -64,14 +64,11 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
         number = unquote(target[4:])
         reason = digits_problem(number) if number else "is empty"
         if reason:
-            yield Finding(RULE.id, RULE.severity, f"The tel: number {number or '(empty)'} {reason}", link.location, link.raw, RULE.reference, RULE.hint)
+            yield RULE.finding(f"The tel: number {number or '(empty)'} {reason}", link.location, link.raw)
     for block in document.blocks:
         for match in _NUMBER.finditer(block.text):
             if not _CUE.search(block.text[max(0, match.start() - 30) : match.start()]):
                 continue
             reason = digits_problem(match.group())
             if reason:
-                yield Finding(
-                    RULE.id, RULE.severity, f"The phone number {match.group().strip()} {reason}", block.locate(match.start()),
-                    match.group().strip(), RULE.reference, RULE.hint,
-                )
+                yield RULE.finding(f"The phone number {match.group().strip()} {reason}", block.locate(match.start()), match.group().strip())

@@ -38,21 +38,16 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
     score = readability.overall.reading_ease
     if score is not None and score < floor:
         first = document.blocks[0].location if document.blocks else START
-        yield Finding(
-            RULE.id, RULE.severity,
-            f"Reading ease {score:.0f} ({describe(score)}; grade {readability.overall.grade:.0f}) is below the floor of {floor:.0f}",
-            first, "", RULE.reference, RULE.hint,
-        )
+        grade = readability.overall.grade or 0
+        yield RULE.finding(f"Reading ease {score:.0f} ({describe(score)}; grade {grade:.0f}) is below the floor of {floor:.0f}", first)
     for section in readability.sections:
         section_score = section.tally.reading_ease
         if section.block is not None and section_score is not None and section.tally.words >= _MIN_SECTION_WORDS and section_score < floor:
-            yield Finding(
-                RULE.id, RULE.severity,
+            yield RULE.finding(
                 f"Section '{section.heading}' has reading ease {section_score:.0f} ({describe(section_score)}), below the floor of {floor:.0f}",
-                section.block.location, section.heading, RULE.reference, RULE.hint,
+                section.block.location,
+                section.heading,
             )
     for sentence, words in readability.long_sentences:
-        yield Finding(
-            RULE.id, RULE.severity, f"Sentence of {words} words (longest allowed: {settings.max_sentence_words})",
-            sentence.location, sentence.text[:160] + ("…" if len(sentence.text) > 160 else ""), RULE.reference, RULE.hint,
-        )
+        evidence = sentence.text[:160] + ("…" if len(sentence.text) > 160 else "")
+        yield RULE.finding(f"Sentence of {words} words (longest allowed: {settings.max_sentence_words})", sentence.location, evidence)

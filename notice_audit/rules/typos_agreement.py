@@ -99,7 +99,4 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
                 problem = _disagreement(tokens, index, lexicon, table)
                 if problem:
                     noun = tokens[index + 1]
-                    yield Finding(
-                        RULE.id, RULE.severity, f"Agreement: {problem}", sentence.block.locate(token.start),
-                        sentence.block.text[token.start : noun.end], RULE.reference, RULE.hint,
-                    )
+                    yield RULE.finding(f"Agreement: {problem}", sentence.block.locate(token.start), sentence.block.text[token.start : noun.end])

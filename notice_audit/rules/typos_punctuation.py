@@ -160,7 +160,7 @@ def _evidence(block: Block, start: int, end: int) -> str:
 
 def check(document: Document, context: CheckContext) -> Iterator[Finding]:
     for block, token, message in _unterminated(document):
-        yield Finding(RULE.id, RULE.severity, message, block.locate(token.end), _evidence(block, token.start, token.end), RULE.reference, RULE.hint)
+        yield RULE.finding(message, block.locate(token.end), _evidence(block, token.start, token.end))
     for block in document.blocks:
         for start, end, message in _marks(document, block):
-            yield Finding(RULE.id, RULE.severity, message, block.locate(start), _evidence(block, start, end), RULE.reference, RULE.hint)
+            yield RULE.finding(message, block.locate(start), _evidence(block, start, end))

@@ -85,7 +85,4 @@ def check(document: Document, context: CheckContext) -> Iterator[Finding]:
         block = sentence.block
         for run in _runs(tokens):
             for first, last, what in _repeats(run, table):
-                yield Finding(
-                    RULE.id, RULE.severity, f"Repeated: {what}",
-                    block.locate(first.start), block.text[first.start : last.end], RULE.reference, RULE.hint,
-                )
+                yield RULE.finding(f"Repeated: {what}", block.locate(first.start), block.text[first.start : last.end])

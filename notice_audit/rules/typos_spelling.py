@@ -31,7 +31,4 @@ RULE = Rule(
 def check(document: Document, context: CheckContext) -> Iterator[Finding]:
     for found in misspellings(document, context.settings.language):
         advice = f"; did you mean {' or '.join(repr(s) for s in found.suggestions)}?" if found.suggestions else ""
-        yield Finding(
-            RULE.id, RULE.severity, f"Unknown word '{found.word}'{advice}",
-            found.block.locate(found.token.start), found.token.text, RULE.reference, RULE.hint,
-        )
+        yield RULE.finding(f"Unknown word '{found.word}'{advice}", found.block.locate(found.token.start), found.token.text)

@@ -29,7 +29,4 @@ RULE = Rule(
 
 def check(document: Document, context: CheckContext) -> Iterator[Finding]:
     for found in us_spellings(document):
-        yield Finding(
-            RULE.id, RULE.severity, f"American spelling '{found.token.text}'; the British spelling is '{found.british}'",
-            found.block.locate(found.token.start), found.token.text, RULE.reference, RULE.hint,
-        )
+        yield RULE.finding(f"American spelling '{found.token.text}'; the British spelling is '{found.british}'", found.block.locate(found.token.start), found.token.text)
