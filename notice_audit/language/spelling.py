@@ -60,6 +60,8 @@ def misspellings(document: Document, settings: LanguageSettings) -> list[Misspel
             continue  # an abbreviation the dictionary lists with its full stop: etc., e.g.
         if "-" in word and all(lexicon.knows(part) for part in word.split("-") if part):
             continue
+        if word[:1].isupper() and _in_a_name(tokens, index):
+            continue  # "Ms Cherise Nassy", "Kestrel Valley": part of a run of capitalised words
         unknown.append((block, tokens[index], word))
     counts = Counter(word for _, _, word in unknown)
     found = []
@@ -72,6 +74,11 @@ def misspellings(document: Document, settings: LanguageSettings) -> list[Misspel
                 continue
         found.append(Misspelling(block, token, word, proposals))
     return found
+
+
+def _in_a_name(tokens: list[Token], index: int) -> bool:
+    neighbours = (tokens[index - 1] if index else None, tokens[index + 1] if index + 1 < len(tokens) else None)
+    return any(t is not None and t.is_word and t.text[:1].isupper() for t in neighbours)
 
 
 def us_spellings(document: Document) -> list[UsSpelling]:

@@ -32,6 +32,7 @@ RULE = Rule(
 
 _ARTICLES = ("a", "an")
 _ALWAYS_DETERMINERS = ("a", "an", "every")  # never stand alone as pronouns
+_CORRELATIVES = {"both": "and", "either": "or", "neither": "nor"}
 _AUXILIARIES = frozenset({"are", "were", "is", "was", "have", "has", "will", "would", "may", "might", "can", "could", "should", "must", "shall"})
 
 
@@ -72,6 +73,8 @@ def _disagreement(tokens: list[Token], index: int, lexicon: Lexicon, table: Lang
     )
     if lower == "this" and can_be_verb(noun.text, lexicon):  # "much of this comes from"
         settled = after in table.plural_verbs
+    if lower in _CORRELATIVES and after == _CORRELATIVES[lower]:
+        return None  # "both electronic and paper", "either party or"
     if not (ends and settled) or (lower in ("each", "both") and before in _AUXILIARIES):
         return None  # "... are each controllers": a quantifier floated after the verb
     if lower in table.singular_determiners and lower not in ("a", "an"):

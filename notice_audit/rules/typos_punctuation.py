@@ -32,7 +32,7 @@ _TERMINAL = re.compile(r"(?:[.!?:;…][)\]\"'”’]*|[;,] (?:and|or|but))\s*$")
 _LABEL = re.compile(r"^\s*[\w'’ ]{1,30}:\s")  # "Tel: 0303 …", "Contact form: …"
 _MAX_TITLE_LINE_WORDS = 8
 _DOUBLED = re.compile(r",,|;;|::|,\.|\.,|;\.|\.;|,;|;,|:\.|\.:|(?<!\.)\.\.(?!\.)|\?\?|!!")
-_ENUMERATOR = re.compile(r"(?:^|(?<=\s))\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
+_ENUMERATOR = re.compile(r"(?:^|\s)(?:[a-z]|[ivx]{1,4}|\d{1,2})$")  # what stands before the ")" of "a)", "ii)", "3)"
 _MIN_PROSE_WORDS = 6
 _BRACKETS = {")": "(", "]": "["}
 
@@ -128,8 +128,7 @@ def _marks(document: Document, block: Block) -> Iterator[tuple[int, int, str]]:
 
 
 def _unbalanced(block: Block) -> Iterator[tuple[int, int, str]]:
-    text = _ENUMERATOR.sub(lambda m: " " * len(m.group()), block.text)
-    text = re.sub(r"(?:https?://|www\.)\S+?(?=[).,;:!?]*(?:\s|$))", lambda m: " " * len(m.group()), text)
+    text = re.sub(r"(?:https?://|www\.)\S+?(?=[).,;:!?]*(?:\s|$))", lambda m: " " * len(m.group()), block.text)
     stack: list[tuple[str, int]] = []
     for offset, char in enumerate(text):
         if char in "([":
@@ -137,6 +136,8 @@ def _unbalanced(block: Block) -> Iterator[tuple[int, int, str]]:
         elif char in _BRACKETS:
             if stack and stack[-1][0] == _BRACKETS[char]:
                 stack.pop()
+            elif char == ")" and _ENUMERATOR.search(text, max(offset - 5, 0), offset):
+                continue  # a list marker: "a) by post, b) by email"
             else:
                 yield offset, offset + 1, f"'{char}' has no matching '{_BRACKETS[char]}'"
                 return
