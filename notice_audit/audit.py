@@ -61,10 +61,15 @@ def audit_document(document: Document, checklist: Checklist, settings: Settings,
         format=document.format,
         evaluation=evaluation,
         findings=findings,
-        last_updated=find_last_updated(document),
+        last_updated=_date_of(document),
         word_count=document.word_count,
         readability=measure(document, settings.language.max_sentence_words),
     )
+
+
+def _date_of(document: Document):
+    statement = find_last_updated(document)
+    return statement.date if statement else None
 
 
 def _checklist_finding(result: ElementResult) -> Finding:

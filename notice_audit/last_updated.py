@@ -1,72 +1,173 @@
-"""The notice's own "last updated / reviewed" date, read from its text or metadata."""
+"""The notice's own "last updated / reviewed / effective" date, read from its text or metadata.
+
+Only a date the notice states as its own counts: one that follows a cue such as
+"last updated", "reviewed:", "effective from", "version … dated", or stands in the
+table cell or paragraph after one, or the page's metadata (front matter,
+`article:modified_time`). Any other date (an Act's year, an event) is never taken.
+Ambiguous numeric dates are read in UK order (day/month/year).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
-from notice_audit.document import Document
+from notice_audit.document import START, Block, Document, Location
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
 MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# A season is read as its earliest month ("Spring 2021" -> March 2021); winter starts in December.
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+QUARTERS = {"1": 1, "2": 4, "3": 7, "4": 10}
 
-_CUE = re.compile(
-    r"\b(?:last\s+(?:updated|reviewed|revised|modified|amended|changed)|(?:updated|reviewed|revised|published|modified)(?:\s+on)?|"
-    r"effective\s+(?:from|date|as\s+of)|date\s+of\s+(?:last\s+)?(?:review|update|publication)|version\s+date|valid\s+from)\b\s*(?:in|on|:|-|–)?\s*",
-    re.IGNORECASE,
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2}|'?\d{2})(?!\d)(?!,\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# Each form is matched where the date must start (right after its cue).
+_DATE_FORMS = [re.compile(form, re.IGNORECASE) for form in (
+    rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+{_YEAR}",
+    rf"{_WEEKDAY}(?P<month>{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}",
+    rf"(?P<month>{_MONTH})\.?,?\s+{_YEAR}",
+    r"(?P<season>spring|summer|autumn|fall|winter)\s+(?P<year>(?:19|20)\d{2})\b",
+    r"q(?P<quarter>[1-4])\s+(?P<year>(?:19|20)\d{2})\b",
+    r"(?P<year>(?:19|20)\d{2})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)",
+    r"(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)\d{2}|\d{2})\b",  # UK order
+    r"(?P<month>[01]?\d)/(?P<year>(?:19|20)\d{2})\b",
+    r"(?P<year>(?:19|20)\d{2})(?!\d)(?![,./-]\d)",
+)]
+
+# Strong cues may be followed by a few words before the date ("last reviewed by our DPO on 3 May 2022").
+_STRONG_CUE = (
+    r"last\s+(?:updated?|reviewed|review|revised|revision|modified|amended|changed|edit(?:ed)?|checked)|"
+    r"(?:page|notice|policy|statement)\s+(?:was\s+)?(?:last\s+)?(?:updated|reviewed|revised)|"
+    r"(?:date\s+of\s+)?(?:last\s+)?(?:review|update|revision)\s+date|"
+    r"date\s+of\s+(?:last\s+)?(?:review|update|revision|issue|publication)|"
+    r"(?:version|issue)\s+(?:[\w.]+\s+)?dated"
 )
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_DATE_FORMS = [
-    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}}|\d{{2}})\b", re.IGNORECASE),
-    re.compile(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
-    re.compile(rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
-    re.compile(r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b"),  # UK order
-]
-_METADATA_KEYS = ("last_updated", "lastmod", "last_modified", "modified", "updated", "article:modified_time", "dateModified", "date")
+_WEAK_CUE = (
+    r"(?:updated|reviewed|revised|amended|published|issued|dated|effective|valid|in\s+force|applies)"
+    r"(?:\s+(?:on|from|as\s+of|as\s+at|date))?|date\s+(?:published|reviewed|updated|issued)|"
+    r"(?:first\s+)?published|version\s+date|effective\s+date|issue\s+date|as\s+(?:of|at)|version"
+)
+_CUE = re.compile(rf"\b(?:(?P<strong>{_STRONG_CUE})|(?P<weak>{_WEAK_CUE}))\b", re.IGNORECASE)
+_VERSION_NUMBER = re.compile(r"(?:v(?:ersion)?\s*)?(?:\d+(?:\.\d+)*[a-z]?\s*[,;:–—-]?\s*)?", re.IGNORECASE)
+_NOT_OURS = re.compile(r"\bnext\s+(?:review|update)\b|\breview\s+due\b|\bto\s+be\s+reviewed\b", re.IGNORECASE)
+_FILLER = re.compile(r"\s*(?:(?:on|in|at|as\s+of|as\s+at|from|the|:|-|–|—|,|\(|\*)\s*)*", re.IGNORECASE)
+_FEW_WORDS = re.compile(r"(?:[^\W\d][\w'’]*\s+){0,6}?(?=on\s|in\s|:|\d|" + _MONTH + r")", re.IGNORECASE)
+
+_METADATA_KEYS = (
+    "last_updated", "lastupdated", "last_reviewed", "updated", "lastmod", "last_modified", "modified", "date_modified",
+    "article:modified_time", "og:updated_time", "dcterms.modified", "dc.date.modified", "datemodified", "revised", "date",
+)
+
+
+@dataclass(frozen=True)
+class DateStatement:
+    """Where a notice states its own date."""
+
+    date: date
+    text: str  # the words the date was read from
+    location: Location
+    source: str  # "text", or "metadata:<key>"
+
+
+def parse_date_at(text: str) -> tuple[date, int] | None:
+    """The date that starts `text`, read in UK order, with its length; None when none starts it."""
+    for form in _DATE_FORMS:
+        match = form.match(text)
+        if not match:
+            continue
+        found = _to_date(match.groupdict())
+        if found is not None:
+            return found, match.end()
+    return None
 
 
 def parse_date(text: str) -> date | None:
-    """The first date in `text`, read in UK order; None when there is none or it is impossible."""
-    best: tuple[int, date] | None = None
-    for form in _DATE_FORMS:
-        match = form.search(text)
-        if not match:
-            continue
-        parts = match.groupdict()
-        month_text = parts["month"].lower().rstrip(".")
-        month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text[:4] if month_text.startswith("sept") else month_text[:3])
-        year = int(parts["year"])
-        if year < 100:
-            year += 2000
-        try:
-            found = date(year, month or 0, int(parts.get("day") or 1))
-        except ValueError:
-            continue
-        if best is None or match.start() < best[0]:
-            best = (match.start(), found)
-    return best[1] if best else None
+    """The first date anywhere in `text` (for metadata values such as `2022-05-01T09:00:00Z`)."""
+    for start in [0] + [m.end() for m in re.finditer(r"[\s\"'(]", text)]:
+        found = parse_date_at(text[start:])
+        if found is not None:
+            return found[0]
+    return None
 
 
-def find_last_updated(document: Document) -> date | None:
-    for sentence in document.sentences():
-        for cue in _CUE.finditer(sentence.text):
-            found = parse_date(sentence.text[cue.end() : cue.end() + 40])
-            if found:
-                return found
-    # The date handed to a template macro: {"Last updated": "02 June 2025"}
+def _to_date(parts: dict[str, str | None]) -> date | None:
+    year = int((parts.get("year") or "").lstrip("'") or 0)
+    if year < 100:
+        year += 2000
+    if parts.get("season"):
+        month: int | None = SEASONS[parts["season"].lower()]
+    elif parts.get("quarter"):
+        month = QUARTERS[parts["quarter"]]
+    elif parts.get("month"):
+        text = parts["month"].lower().rstrip(".")
+        month = int(text) if text.isdigit() else MONTHS.get(text[:4] if text.startswith("sept") else text[:3])
+    else:
+        month = 1
+    try:
+        return date(year, month or 0, int(parts.get("day") or 1))
+    except ValueError:
+        return None
+
+
+def _after_cue(text: str, strong: bool, version: bool = False) -> tuple[date, int] | None:
+    """The date right after a cue (strong cues allow a few words first), with where it ends."""
+    start = _FILLER.match(text).end()
+    if version:  # "Version 3.2, September 2025"
+        start = _FILLER.match(text, _VERSION_NUMBER.match(text, start).end()).end()
+    found = parse_date_at(text[start:])
+    if found is None and strong:
+        words = _FEW_WORDS.match(text, start)
+        if words and words.end() > start:
+            start = _FILLER.match(text, words.end()).end()
+            found = parse_date_at(text[start:])
+    return (found[0], start + found[1]) if found else None
+
+
+def statements(document: Document) -> list[DateStatement]:
+    """Every date the notice states as its own, in document order."""
+    found: list[DateStatement] = []
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
+        for cue in _CUE.finditer(block.text):
+            if _NOT_OURS.search(block.text, max(cue.start() - 12, 0), cue.end() + 1):
+                continue
+            rest = block.text[cue.end() :]
+            version = cue.group().lower() == "version"
+            dated = _after_cue(rest, bool(cue.group("strong")), version)
+            where: Block = block
+            offset = cue.start()
+            if dated is None and not rest.strip(" :-–—*") and index + 1 < len(blocks):
+                # "Last updated" in one table cell or heading, the date in the next.
+                where, offset = blocks[index + 1], 0
+                dated = _after_cue(where.text, True, version)
+                rest = where.text
+            if dated is not None:
+                text = block.text[cue.start() : cue.end()] + " " + rest[: dated[1]].strip() if where is block else rest[: dated[1]].strip()
+                found.append(DateStatement(dated[0], " ".join(text.split()), where.locate(offset), "text"))
     literals = [v for k, v in sorted(document.metadata.items()) if k.startswith("template_literal_")]
-    for previous, literal in zip(literals, literals[1:]):
-        if _CUE.fullmatch(previous.strip() + " ") or _CUE.match(previous.strip()):
-            found = parse_date(literal)
-            if found:
-                return found
+    for previous, literal in zip(literals, literals[1:]):  # a macro's {"Last updated": "2 June 2025"}
+        if _CUE.fullmatch(previous.strip().rstrip(":")):
+            day = parse_date(literal)
+            if day:
+                found.append(DateStatement(day, f"{previous} {literal}", START, "text"))
+    return found
+
+
+def find_last_updated(document: Document) -> DateStatement | None:
+    """The notice's date: the latest it states in its text, else its metadata's."""
+    stated = statements(document)
+    if stated:
+        return max(stated, key=lambda statement: statement.date)
     for key in _METADATA_KEYS:
-        value = document.metadata.get(key.lower())
+        value = document.metadata.get(key)
         if value:
-            found = parse_date(value)
-            if found:
-                return found
+            day = parse_date(value)
+            if day:
+                return DateStatement(day, f"{key}: {value}", START, f"metadata:{key}")
     return None
