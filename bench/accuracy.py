@@ -30,6 +30,7 @@ class Scores:
     per_element: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     disagreements: list[str] = field(default_factory=list)
+    dates: Counter[str] = field(default_factory=Counter)  # "total" and "right" for last_updated
 
     @property
     def total(self) -> Counter[str]:
@@ -48,6 +49,13 @@ def score(labels_path: Path, verbose: bool = False) -> Scores:
     for entry in entries:
         notice = audit_source(str(labels_path.parent / entry["file"]), checklist, settings)
         results = {r.element.id: r for r in notice.evaluation.results}
+        if "last_updated" in entry:
+            expected_date = str(entry["last_updated"]) if entry["last_updated"] else None
+            got_date = notice.last_updated.isoformat() if notice.last_updated else None
+            scores.dates["total"] += 1
+            scores.dates["right"] += got_date == expected_date
+            if got_date != expected_date:
+                scores.disagreements.append(f"{entry['file']}: last_updated: labelled {expected_date}, tool {got_date}")
         for element_id, expected in entry["elements"].items():
             result = results.get(element_id)
             if result is None:
@@ -90,6 +98,8 @@ def main() -> int:
     print(" " * 16 + "".join(f"{s:>15}" for s in STATUSES))
     for expected in STATUSES:
         print(f"{expected:16}" + "".join(f"{scores.confusion[(expected, got)]:>15}" for got in STATUSES))
+    if scores.dates["total"]:
+        print(f"\nlast_updated right in {scores.dates['right']} of {scores.dates['total']} notices")
     print(f"\n{len(scores.disagreements)} disagreements")
     for line in scores.disagreements:
         print("  " + line)

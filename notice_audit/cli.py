@@ -59,13 +59,14 @@ def check(
     offline: bool | None = typer.Option(None, "--offline/--online", help="Never use the network."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Check every link afresh; do not read or write the link cache."),
     input_format: str | None = typer.Option(None, "--input-format", help="Override format detection (html, markdown, text, pdf, docx, erb, jinja, handlebars, razor, php, blade, script)."),
+    today: str | None = typer.Option(None, "--today", help="Judge dates and outdated law as of this date (YYYY-MM-DD), for reproducible runs."),
 ) -> None:
     """Audit one or more privacy notices."""
     from dataclasses import replace
 
     from notice_audit.audit import Auditor
     from notice_audit.checklist.model import load_checklist
-    from notice_audit.config import FAIL_ON, load_settings
+    from notice_audit.config import FAIL_ON, load_settings, parse_today
     from notice_audit.formatters import FORMATS, get_formatter
     from notice_audit.report import Report
 
@@ -75,7 +76,8 @@ def check(
         if fail_on is not None and fail_on not in FAIL_ON:
             raise NoticeAuditError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
         settings = load_settings(config).with_overrides(
-            fail_on=fail_on, select=_split(select), ignore=_split(ignore), offline=offline
+            fail_on=fail_on, select=_split(select), ignore=_split(ignore), offline=offline,
+            today=parse_today(today) if today else None,
         )
         if no_cache:
             settings = replace(settings, links=replace(settings.links, cache=False))
@@ -154,6 +156,12 @@ def explain_rule(
     ]
     if rule.example:
         sections.append("Example:\n" + wrap(rule.example))
+    if rule.details is not None:
+        try:
+            sections.append(rule.details())
+        except NoticeAuditError as error:
+            _fail(str(error))
+            raise typer.Exit(2) from None
     typer.echo("\n\n".join(sections))
 
 

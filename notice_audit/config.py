@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from notice_audit.errors import ConfigError
+from notice_audit.errors import ConfigError, config_section
 from notice_audit.language.settings import LanguageSettings, parse_language_settings
 from notice_audit.linkcheck.settings import LinkSettings, parse_link_settings
 from notice_audit.yamlio import load_yaml
@@ -31,7 +33,14 @@ class Settings:
     max_input_mb: int = 20
     links: LinkSettings = field(default_factory=LinkSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
+    max_age_months: int = 12  # a notice's date older than this is stale (dates.stale)
+    today: date | None = None  # the date staleness and the law knowledge base are measured at; None: today
+    law_files: tuple[str, ...] = ()  # the user's own outdated-law knowledge-base files
     config_file: str | None = None
+
+    @property
+    def run_date(self) -> date:
+        return self.today or date.today()
 
     def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
@@ -91,7 +100,7 @@ def _load(config: str | None, cwd: Path | None) -> Settings:
     return _settings(data, path)
 
 
-_KEYS = {"fail_on", "select", "ignore", "rules", "checklists", "offline", "max_input_mb", "links", "language"}
+_KEYS = {"fail_on", "select", "ignore", "rules", "checklists", "offline", "max_input_mb", "links", "language", "dates", "law"}
 
 
 def _settings(data: dict[str, Any], path: Path) -> Settings:
@@ -127,6 +136,8 @@ def _settings(data: dict[str, Any], path: Path) -> Settings:
         max_input_mb=max_mb,
         links=parse_link_settings(data.get("links"), path),
         language=parse_language_settings(data.get("language"), path),
+        max_age_months=_max_age(config_section(data.get("dates"), path, "dates", {"max_age"}), path),
+        law_files=_law_files(config_section(data.get("law"), path, "law", {"files"}), path),
         config_file=str(path),
     )
 
@@ -138,3 +149,36 @@ def _strings(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{path}: '{key}' must be a list of strings")
     return tuple(value)
+
+
+_AGE = re.compile(r"^\s*(\d+)\s*(months?|years?|y|m)?\s*$", re.IGNORECASE)
+
+
+def parse_max_age(value: Any, where: str) -> int:
+    """Months from `12`, `"18 months"` or `"2 years"`."""
+    match = _AGE.match(str(value)) if not isinstance(value, bool) else None
+    if match is None or int(match.group(1)) < 1:
+        raise ConfigError(f"{where}: 'dates.max_age' must be a number of months or years, e.g. 12, '18 months' or '2 years'")
+    unit = (match.group(2) or "m").lower()
+    return int(match.group(1)) * (12 if unit.startswith("y") else 1)
+
+
+def _max_age(section: dict | None, path: Path) -> int:
+    return 12 if not section or "max_age" not in section else parse_max_age(section["max_age"], str(path))
+
+
+def _law_files(section: dict | None, path: Path) -> tuple[str, ...]:
+    files = _strings(section or {}, "files", path)
+    resolved = tuple(str((path.parent / name).resolve()) for name in files)
+    for name in resolved:
+        if not Path(name).is_file():
+            raise ConfigError(f"{path}: 'law.files' names {name}, which is not a file")
+    return resolved
+
+
+def parse_today(value: str) -> date:
+    """The --today option: an ISO date."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--today must be a date written YYYY-MM-DD, not {value!r}") from None

@@ -171,3 +171,11 @@ def find_last_updated(document: Document) -> DateStatement | None:
             if day:
                 return DateStatement(day, f"{key}: {value}", START, f"metadata:{key}")
     return None
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole months from `earlier` to `later` (negative when `earlier` is later)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if later.day < earlier.day:
+        months -= 1
+    return months

@@ -71,6 +71,9 @@ def test_pyproject_without_our_table_is_not_a_config(tmp_path):
         ("language:\n  min_reading_ease: high\n", "'language.min_reading_ease' must be a number"),
         ("language:\n  max_sentence_words: 2\n", "'language.max_sentence_words' must be a whole number"),
         ("links:\n  speed: fast\n", "unknown key 'links.speed'"),
+        ("law:\n  files: [missing.yaml]\n", "missing.yaml, which is not a file"),
+        ("law:\n  entries: []\n", "unknown key 'law.entries'"),
+        ("dates:\n  max_age: 0\n", "'dates.max_age' must be a number of months or years"),
     ],
 )
 def test_bad_values_name_the_key_and_the_file(tmp_path, content, message):

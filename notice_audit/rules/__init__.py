@@ -10,6 +10,10 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from notice_audit.rules import (
+    law_outdated,
+    dates_future,
+    dates_missing,
+    dates_stale,
     style_readability,
     links_broken,
     links_fragment,
@@ -42,6 +46,10 @@ QUALITY_RULES: tuple[ModuleType, ...] = (
     typos_agreement,
     typos_punctuation,
     style_readability,
+    dates_missing,
+    dates_stale,
+    dates_future,
+    law_outdated,
 )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from notice_audit.document import Location
 from notice_audit.finding import Finding
@@ -17,6 +18,7 @@ class Rule:
     reference: str
     hint: str
     example: str = ""
+    details: Callable[[], str] | None = field(default=None, compare=False)  # more, shown by `notice-audit rule ID`
 
     def finding(self, message: str, location: Location, evidence: str = "", severity: str | None = None, hint: str | None = None) -> Finding:
         """A finding of this rule, with its severity, reference and fix hint unless told otherwise."""

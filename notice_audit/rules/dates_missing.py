@@ -1,0 +1,32 @@
+"""dates.missing: the notice states no "last updated" or "last reviewed" date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from notice_audit.document import START, Document
+from notice_audit.finding import Finding
+from notice_audit.last_updated import find_last_updated
+from notice_audit.rules.base import Rule
+from notice_audit.rules.context import CheckContext
+
+RULE = Rule(
+    id="dates.missing",
+    severity="warning",
+    summary="The notice gives no 'last updated' or 'last reviewed' date.",
+    explanation=(
+        "The ICO expects privacy information to be reviewed regularly and updated when processing changes; a "
+        "date tells readers and auditors how current the notice is, and lets notice-audit check that it is "
+        "not stale. A date counts when the notice states it as its own ('Last updated: 3 May 2025', 'Reviewed "
+        "March 2025', 'Version 2, dated …', a 'Last updated' table row) or the page's metadata gives it "
+        "(front matter, article:modified_time)."
+    ),
+    reference="UK GDPR Art 12(1), 13(3), 14(4); ICO guidance 'The right to be informed': regularly review, and where necessary update, privacy information",
+    hint="Add a line such as 'This notice was last reviewed on 3 March 2026.' near the top or the end of the notice.",
+    example="Last updated: 3 March 2026",
+)
+
+
+def check(document: Document, context: CheckContext) -> Iterator[Finding]:
+    if find_last_updated(document) is None:
+        yield RULE.finding("No 'last updated' or 'last reviewed' date found", START)
