@@ -11,7 +11,8 @@ from notice_audit.ingest import load
 from notice_audit.language.readability import measure
 from notice_audit.last_updated import find_last_updated
 from notice_audit.report import NoticeReport
-from notice_audit.rules import QUALITY_RULES, matches_any
+from notice_audit import suppress
+from notice_audit.rules import QUALITY_RULES, matches_any, meta_unused_suppression
 from notice_audit.rules.context import CheckContext
 
 
@@ -55,6 +56,8 @@ def audit_document(document: Document, checklist: Checklist, settings: Settings,
     findings = [_checklist_finding(result) for result in evaluation.results if result.status in ("missing", "partial")]
     for module in QUALITY_RULES:
         findings.extend(module.check(document, context))
+    findings, suppressed = suppress.apply(findings, document.directives)
+    findings.extend(meta_unused_suppression.findings(document.directives))
     findings = sorted(_configured(findings, settings), key=lambda f: f.sort_key)
     return NoticeReport(
         source=document.source,
@@ -64,6 +67,7 @@ def audit_document(document: Document, checklist: Checklist, settings: Settings,
         last_updated=_date_of(document),
         word_count=document.word_count,
         readability=measure(document, settings.language.max_sentence_words),
+        suppressed=suppressed,
     )
 
 

@@ -7,7 +7,9 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
+import click
 import typer
+from typer.core import TyperCommand
 
 from notice_audit import __version__
 from notice_audit.errors import NoticeAuditError
@@ -48,10 +50,47 @@ def _main(
     """Audit privacy notices against the UK GDPR Article 13/14 checklist and for quality problems."""
 
 
-@app.command()
+class _KeepsArguments(TyperCommand):
+    """Keeps the raw arguments, so that each --output pairs with the --format before it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["raw_args"] = list(args)
+        return super().parse_args(ctx, args)
+
+
+def _pairs(raw: list[str]) -> list[tuple[str, str | None]]:
+    """(format, output file or None) in command-line order; an --output takes the --format before it."""
+    pairs: list[list[str | None]] = []
+    tokens = iter(raw)
+    for token in tokens:
+        name = value = None
+        for flag, kind in (("--format", "f"), ("-f", "f"), ("--output", "o"), ("-o", "o")):
+            if token == flag:
+                name, value = kind, next(tokens, "")
+            elif token.startswith(flag + "=") and flag.startswith("--"):
+                name, value = kind, token[len(flag) + 1 :]
+            elif len(flag) == 2 and token.startswith(flag) and len(token) > 2 and not token.startswith("--"):
+                name, value = kind, token[2:]
+            if name:
+                break
+        if token == "--":
+            break
+        if name == "f":
+            pairs.append([value, None])
+        elif name == "o":
+            if pairs and pairs[-1][1] is None:
+                pairs[-1][1] = value
+            else:
+                pairs.append(["text" if not pairs else None, value])
+    return [(str(f), o) for f, o in pairs]
+
+
+@app.command(cls=_KeepsArguments)
 def check(
-    sources: list[str] = typer.Argument(..., help="Notice files, URLs, or - for standard input."),
-    output_format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    ctx: typer.Context,
+    sources: list[str] = typer.Argument(None, help="Notice files, URLs, or - for standard input (with --changed: folders to look in)."),
+    output_format: list[str] = typer.Option(["text"], "--format", "-f", help="text, json, sarif, junit, github, gitlab, markdown or auto (github inside GitHub Actions). Repeat with --output to write several."),
+    output: list[str] = typer.Option([], "--output", "-o", help="Write the matching --format to this file (pairs in order); a format without one goes to standard output."),
     fail_on: str | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding reaches this severity: error, warning or never (default error)."),
     select: list[str] | None = typer.Option(None, "--select", help="Only report these rule ids or prefixes (repeat or comma-separate)."),
     ignore: list[str] | None = typer.Option(None, "--ignore", help="Do not report these rule ids or prefixes."),
@@ -60,38 +99,106 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Check every link afresh; do not read or write the link cache."),
     input_format: str | None = typer.Option(None, "--input-format", help="Override format detection (html, markdown, text, pdf, docx, erb, jinja, handlebars, razor, php, blade, script)."),
     today: str | None = typer.Option(None, "--today", help="Judge dates and outdated law as of this date (YYYY-MM-DD), for reproducible runs."),
+    baseline: str | None = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (see 'notice-audit baseline create')."),
+    changed: bool = typer.Option(False, "--changed", help="Audit only the notice files changed in git since --base (committed or not)."),
+    base: str = typer.Option("HEAD", "--base", help="With --changed: the git revision to compare with, e.g. origin/main."),
 ) -> None:
     """Audit one or more privacy notices."""
-    from dataclasses import replace
-
-    from notice_audit.audit import Auditor
-    from notice_audit.checklist.model import load_checklist
-    from notice_audit.config import FAIL_ON, load_settings, parse_today
-    from notice_audit.formatters import FORMATS, get_formatter
-    from notice_audit.report import Report
+    from notice_audit.baseline import Baseline
 
     try:
-        if output_format not in FORMATS:
-            raise NoticeAuditError(f"unknown format {output_format!r} (choose from {', '.join(FORMATS)})")
-        if fail_on is not None and fail_on not in FAIL_ON:
-            raise NoticeAuditError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-        settings = load_settings(config).with_overrides(
-            fail_on=fail_on, select=_split(select), ignore=_split(ignore), offline=offline,
-            today=parse_today(today) if today else None,
+        pairs = _pairs(ctx.meta.get("raw_args", [])) or [("text", None)]
+        settings, outputs, sources = _prepare(
+            sources or [], pairs, fail_on, select, ignore, config, offline, no_cache, today, changed, base
         )
-        if no_cache:
-            settings = replace(settings, links=replace(settings.links, cache=False))
+        known = Baseline.load(baseline) if baseline else None
+    except NoticeAuditError as error:
+        _fail(str(error))
+        raise typer.Exit(2) from None
+    if changed and not sources:
+        typer.echo("notice-audit: no notice files changed since " + base, err=True)
+        raise typer.Exit(0)
+    report = _run(settings, sources, input_format, known)
+    _write(report, outputs)
+    raise typer.Exit(report.exit_code(settings.fail_on))
+
+
+def _prepare(sources, pairs, fail_on, select, ignore, config, offline, no_cache, today, changed, base):
+    """Settings, (format, file or None) pairs and the sources, or a NoticeAuditError."""
+    from dataclasses import replace
+
+    from notice_audit.config import FAIL_ON, load_settings, parse_today
+    from notice_audit.formatters import FORMATS, resolve
+
+    for name, file in pairs:
+        if name == "None":
+            raise NoticeAuditError(f"--output {file} has no --format before it: write --format X --output {file}")
+        if name not in FORMATS:
+            raise NoticeAuditError(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
+    pairs = [(resolve(name), file) for name, file in pairs]
+    if sum(file is None for _, file in pairs) > 1:
+        raise NoticeAuditError("only one --format can go to standard output; give the others an --output file")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise NoticeAuditError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    settings = load_settings(config).with_overrides(
+        fail_on=fail_on, select=_split(select), ignore=_split(ignore), offline=offline,
+        today=parse_today(today) if today else None,
+    )
+    if no_cache:
+        settings = replace(settings, links=replace(settings.links, cache=False))
+    if changed:
+        from notice_audit.changed import changed_notices
+
+        sources = changed_notices(base, sources)
+    elif not sources:
+        raise NoticeAuditError("give at least one notice file, URL or - (or use --changed)")
+    audited = {os.path.realpath(s) for s in sources if s != "-" and "://" not in s}
+    for _, file in pairs:
+        if file is not None and os.path.realpath(file) in audited:
+            raise NoticeAuditError(f"--output {file} is one of the notices being audited; notice-audit never writes to them")
+    return settings, pairs, sources
+
+
+def _run(settings, sources: list[str], input_format: str | None, known) -> Report:
+    from notice_audit.audit import Auditor
+    from notice_audit.checklist.model import load_checklist
+    from notice_audit.report import Report
+    from notice_audit.rules import all_rules
+
+    try:
         checklist = load_checklist(settings.checklists)
     except NoticeAuditError as error:
         _fail(str(error))
         raise typer.Exit(2) from None
-
-    report = Report()
+    report = Report(rules=all_rules(checklist))
     with Auditor(checklist, settings, progress=sys.stderr.isatty()) as auditor:
         for source in sources:
             _audit_one(auditor, source, input_format, report)
-    sys.stdout.write(get_formatter(output_format)(report))
-    raise typer.Exit(report.exit_code(settings.fail_on))
+    if known is not None:
+        for notice in report.notices:
+            known.filter(notice)
+    return report
+
+
+def _write(report: Report, outputs: list[tuple[str, str | None]]) -> None:
+    from pathlib import Path
+
+    from notice_audit.formatters import get_formatter
+
+    for name, file in outputs:
+        text = get_formatter(name)(report)
+        if file is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                Path(file).write_text(text, encoding="utf-8")
+            except OSError as error:
+                _fail(f"{file}: cannot write ({error.strerror or error})")
+                raise typer.Exit(2) from None
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if name == "github" and summary:
+            with open(summary, "a", encoding="utf-8") as handle:  # the job summary GitHub shows
+                handle.write(get_formatter("markdown")(report))
 
 
 def _audit_one(auditor: Auditor, source: str, input_format: str | None, report: Report) -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -103,6 +104,8 @@ class Document:
     anchors: set[str] = field(default_factory=set)  # ids and names a `#fragment` can point at
     # Where template code was blanked: ((line, column), (line, column)) from start to end, sorted.
     gaps: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    # Inline `notice-audit:` comments in the source (notice_audit.suppress.Directive).
+    directives: list[Any] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     @property

@@ -7,7 +7,9 @@ from datetime import date
 
 from notice_audit.checklist.engine import Evaluation
 from notice_audit.finding import SEVERITY_ORDER, Finding
+from notice_audit.fingerprint import display_path, fingerprints
 from notice_audit.language.readability import Readability
+from notice_audit.rules.base import Rule
 
 
 @dataclass
@@ -19,6 +21,17 @@ class NoticeReport:
     last_updated: date | None
     word_count: int
     readability: Readability | None = None
+    suppressed: int = 0  # findings silenced by inline notice-audit comments
+    baselined: int = 0  # findings already in the baseline file
+
+    @property
+    def path(self) -> str:
+        """The source as shown in machine formats: relative to the repository root."""
+        return display_path(self.source)
+
+    @property
+    def fingerprints(self) -> list[str]:
+        return fingerprints(self.findings, self.path)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -32,6 +45,10 @@ class NoticeReport:
 class Report:
     notices: list[NoticeReport] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line per source that could not be audited
+    rules: list[Rule] = field(default_factory=list)  # every rule of the run, for formats that describe them
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
 
     def exit_code(self, fail_on: str) -> int:
         if self.errors:

@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 from collections.abc import Callable
 
 from notice_audit.report import Report
 
 Formatter = Callable[[Report], str]
 
+# name -> (module, function)
+_FORMATTERS = {
+    "text": ("text", "format_text"),
+    "json": ("json", "format_json"),
+    "sarif": ("sarif", "format_sarif"),
+    "junit": ("junit", "format_junit"),
+    "github": ("github", "format_github"),
+    "gitlab": ("gitlab", "format_gitlab"),
+    "markdown": ("markdown", "format_markdown"),
+}
+FORMATS = (*_FORMATTERS, "auto")
+
+
+def resolve(name: str) -> str:
+    """`auto` is `github` inside GitHub Actions and `text` elsewhere."""
+    if name == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return name
+
 
 def get_formatter(name: str) -> Formatter:
-    if name == "json":
-        from notice_audit.formatters.json import format_json
-
-        return format_json
-    if name == "text":
-        from notice_audit.formatters.text import format_text
-
-        return format_text
-    raise ValueError(f"unknown format {name!r}")
-
-
-FORMATS = ("text", "json")
+    name = resolve(name)
+    if name not in _FORMATTERS:
+        raise ValueError(f"unknown format {name!r}")
+    module, function = _FORMATTERS[name]
+    return getattr(importlib.import_module(f"notice_audit.formatters.{module}"), function)

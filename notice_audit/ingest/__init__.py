@@ -32,6 +32,10 @@ def parse(raw: RawSource) -> Document:
     document = _parse(raw)
     if not any(block.text.strip() for block in document.blocks):
         raise InputError(raw.name, "has no text to audit (empty document)")
+    if raw.format not in ("pdf", "docx", "binary") and b"notice-audit:" in raw.data:
+        from notice_audit.suppress import find_directives
+
+        document.directives = find_directives(decode_text(raw))
     return document
 
 

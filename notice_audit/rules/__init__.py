@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from notice_audit.rules import (
+    meta_unused_suppression,
     law_outdated,
     dates_future,
     dates_missing,
@@ -69,7 +70,7 @@ def checklist_rules(checklist: Checklist) -> list[Rule]:
 
 
 def all_rules(checklist: Checklist) -> list[Rule]:
-    return checklist_rules(checklist) + [module.RULE for module in QUALITY_RULES]
+    return checklist_rules(checklist) + [module.RULE for module in QUALITY_RULES] + [meta_unused_suppression.RULE]
 
 
 def find_rule(rule_id: str, checklist: Checklist) -> Rule | None:

@@ -1,0 +1,60 @@
+"""Stable identities for findings, shared by baselines, SARIF partialFingerprints and GitLab Code Quality.
+
+A fingerprint is made of the rule, the file (relative to the repository root) and the
+finding's normalised evidence, never its line number, so that edits above a finding do not
+change it. Identical findings in one file are told apart by their order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from notice_audit.finding import Finding
+
+_DIGITS = re.compile(r"\d+")
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def display_path(source: str, root: Path | None = None) -> str:
+    """The source as a repository-relative path with forward slashes (URLs and '-' unchanged)."""
+    if source == "-" or "://" in source:
+        return source
+    path = Path(source).resolve()
+    base = root or repository_root()
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@lru_cache(maxsize=1)
+def repository_root() -> Path:
+    """The top of the git work tree around the current folder, or the current folder."""
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=10, check=False
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        top = ""
+    return Path(top).resolve() if top else Path.cwd().resolve()
+
+
+def fingerprints(findings: list[Finding], path: str) -> list[str]:
+    """One fingerprint per finding, in order."""
+    seen: Counter[str] = Counter()
+    prints = []
+    for finding in findings:
+        # Evidence identifies a finding; without it the message does, less its numbers (ages, counts).
+        what = normalised(finding.evidence) if finding.evidence.strip() else _DIGITS.sub("#", normalised(finding.message))
+        key = f"{finding.rule}\0{path}\0{what}"
+        seen[key] += 1
+        prints.append(hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32])
+    return prints
