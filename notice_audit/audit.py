@@ -56,7 +56,8 @@ def audit_document(document: Document, checklist: Checklist, settings: Settings,
     findings = [_checklist_finding(result) for result in evaluation.results if result.status in ("missing", "partial")]
     for module in QUALITY_RULES:
         findings.extend(module.check(document, context))
-    findings, suppressed = suppress.apply(findings, document.directives)
+    findings, silenced = suppress.apply(findings, document.directives)
+    suppressed = len(_configured(silenced, settings))  # those the run would have shown
     findings.extend(meta_unused_suppression.findings(document.directives))
     findings = sorted(_configured(findings, settings), key=lambda f: f.sort_key)
     return NoticeReport(

@@ -216,6 +216,64 @@ def _audit_one(auditor: Auditor, source: str, input_format: str | None, report: 
         _fail(message)
 
 
+baseline_app = typer.Typer(help="Record the findings a notice already has, so that checks report only new ones.", no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("create")
+def create_baseline(
+    sources: list[str] = typer.Argument(None, help="Notice files or URLs (with --changed: folders to look in)."),
+    output: str = typer.Option(".notice-audit-baseline.json", "--output", "-o", help="The baseline file to write."),
+    config: str | None = typer.Option(None, "--config", help="Configuration file (default: the nearest .notice-audit.yaml)."),
+    offline: bool | None = typer.Option(None, "--offline/--online", help="Never use the network (links then cannot be baselined)."),
+    today: str | None = typer.Option(None, "--today", help="Judge dates and outdated law as of this date (YYYY-MM-DD)."),
+    input_format: str | None = typer.Option(None, "--input-format", help="Override format detection."),
+) -> None:
+    """Write a baseline of every current finding; then 'check --baseline FILE' reports only new ones."""
+    from pathlib import Path
+
+    from notice_audit.baseline import baseline_document
+
+    try:
+        settings, _, sources = _prepare(
+            sources or [], [("json", output)], None, None, None, config, offline, False, today, False, "HEAD"
+        )
+    except NoticeAuditError as error:
+        _fail(str(error))
+        raise typer.Exit(2) from None
+    report = _run(settings, sources, input_format, None)
+    try:
+        Path(output).write_text(baseline_document(report, settings.run_date), encoding="utf-8")
+    except OSError as error:
+        _fail(f"{output}: cannot write ({error.strerror or error})")
+        raise typer.Exit(2) from None
+    count = sum(len(notice.findings) for notice in report.notices)
+    typer.echo(f"notice-audit: {count} findings of {len(report.notices)} notices written to {output}", err=True)
+    raise typer.Exit(2 if report.errors else 0)
+
+
+@app.command("init")
+def init(
+    path: str = typer.Argument(".notice-audit.yaml", help="Where to write the configuration."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file."),
+) -> None:
+    """Write a commented .notice-audit.yaml with every option at its default."""
+    from pathlib import Path
+
+    from notice_audit.init_config import default_config
+
+    target = Path(path)
+    if target.exists() and not force:
+        _fail(f"{path} exists; use --force to replace it")
+        raise typer.Exit(2)
+    try:
+        target.write_text(default_config(), encoding="utf-8")
+    except OSError as error:
+        _fail(f"{path}: cannot write ({error.strerror or error})")
+        raise typer.Exit(2) from None
+    typer.echo(f"Wrote {path}")
+
+
 @app.command("rules")
 def list_rules(
     config: str | None = typer.Option(None, "--config", help="Configuration file (its checklists add rules)."),

@@ -95,17 +95,14 @@ def _close_regions(directives: list[Directive]) -> None:
                     open_regions.remove(region)
 
 
-def apply(findings: list[Finding], directives: list[Directive]) -> tuple[list[Finding], int]:
-    """The findings no directive silences, and how many were silenced."""
+def apply(findings: list[Finding], directives: list[Directive]) -> tuple[list[Finding], list[Finding]]:
+    """The findings no directive silences, and those silenced."""
     active = [d for d in directives if d.kind.startswith("disable")]
     kept: list[Finding] = []
-    silenced = 0
+    silenced: list[Finding] = []
     for finding in findings:
         covering = [d for d in active if d.covers(finding)]
         for directive in covering:
             directive.used += 1
-        if covering:
-            silenced += 1
-        else:
-            kept.append(finding)
+        (silenced if covering else kept).append(finding)
     return kept, silenced

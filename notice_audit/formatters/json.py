@@ -46,7 +46,13 @@ def notice_dict(notice: NoticeReport) -> dict[str, Any]:
         "last_updated": notice.last_updated.isoformat() if notice.last_updated else None,
         "elements": elements,
         "findings": findings,
-        "summary": {**notice.counts, "coverage": notice.evaluation.coverage, "words": notice.word_count},
+        "summary": {
+            **notice.counts,
+            "coverage": notice.evaluation.coverage,
+            "words": notice.word_count,
+            "suppressed": notice.suppressed,
+            "baselined": notice.baselined,
+        },
         "readability": _readability(notice.readability),
     }
 

@@ -35,6 +35,10 @@ def format_text(report: Report) -> str:
             totals[severity] += count
     audited = len(report.notices)
     summary = f"{audited} notice{'s' if audited != 1 else ''} audited: {totals['error']} errors, {totals['warning']} warnings, {totals['info']} info"
+    suppressed = sum(notice.suppressed for notice in report.notices)
+    baselined = sum(notice.baselined for notice in report.notices)
+    if suppressed or baselined:
+        summary += f" ({suppressed} suppressed inline, {baselined} in the baseline)"
     if report.errors:
         summary += f"; {len(report.errors)} could not be audited"
     console.print(summary)
