@@ -71,8 +71,7 @@ class Block:
         """The source location of the character at `offset` in `text`."""
         if not self.anchors:
             return START
-        keys = [a[0] for a in self.anchors]
-        index = max(bisect.bisect_right(keys, offset) - 1, 0)
+        index = max(bisect.bisect_right(self.anchors, offset, key=lambda anchor: anchor[0]) - 1, 0)
         anchor_offset, anchor = self.anchors[index]
         return Location(anchor.line, anchor.column + max(offset - anchor_offset, 0), anchor.page)
 

@@ -219,3 +219,21 @@ def test_every_corpus_notice_is_audited():
     report = json.loads(out)
     jsonschema.validate(report, SCHEMA)
     assert len(report["notices"]) == len(notices)
+
+
+def test_init_writes_every_default_and_loads_back(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.delenv("NOTICE_AUDIT_OFFLINE")
+
+    from notice_audit.config import Settings, load_settings
+
+    target = tmp_path / ".notice-audit.yaml"
+    code, out, _ = run("init", str(target))
+    assert code == 0 and "Wrote" in out
+    assert replace(load_settings(str(target)), config_file=None) == Settings()
+    for key in ("fail_on:", "links:", "language:", "dates:", "law:", "max_age:", "per_host_concurrency:"):
+        assert key in target.read_text(encoding="utf-8")
+    code, _, err = run("init", str(target))
+    assert code == 2 and "exists; use --force" in err
+    assert run("init", "--force", str(target))[0] == 0

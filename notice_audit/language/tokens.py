@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from notice_audit.document import Block, Document, Sentence
 
@@ -47,11 +48,17 @@ class Token:
         return self.kind == "word"
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [
+@lru_cache(maxsize=8192)
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
+    return tuple(
         Token(match.group(), match.start() + offset, match.end() + offset, match.lastgroup or "other")
         for match in _PATTERN.finditer(text)
-    ]
+    )
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """The tokens of `text`, offsets shifted by `offset`; several rules ask for the same text, so it is cached."""
+    return list(_tokens(text, offset))
 
 
 def with_gaps(document: Document, block: Block, tokens: list[Token]) -> list[Token]:
