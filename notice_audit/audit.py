@@ -67,7 +67,7 @@ def audit_document(document: Document, checklist: Checklist, settings: Settings,
         findings=findings,
         last_updated=_date_of(document),
         word_count=document.word_count,
-        readability=measure(document, settings.language.max_sentence_words),
+        readability=measure(document, settings.language.max_sentence_words).summary(),
         suppressed=suppressed,
     )
 

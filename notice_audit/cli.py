@@ -102,8 +102,13 @@ def check(
     baseline: str | None = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (see 'notice-audit baseline create')."),
     changed: bool = typer.Option(False, "--changed", help="Audit only the notice files changed in git since --base (committed or not)."),
     base: str = typer.Option("HEAD", "--base", help="With --changed: the git revision to compare with, e.g. origin/main."),
+    from_file: list[str] = typer.Option([], "--from-file", help="A file listing sources (paths, folders, URLs, sitemaps), one a line; # starts a comment."),
+    include: list[str] = typer.Option([], "--include", help="In folders, audit only files matching this glob (repeatable), e.g. '*privacy*.html'."),
+    exclude: list[str] = typer.Option([], "--exclude", help="In folders, skip files matching this glob (repeatable)."),
+    every_page: bool = typer.Option(False, "--all", help="From a sitemap, audit every page, not only those that look like privacy notices."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for a batch (default: the machine's cores, for 8 or more notices)."),
 ) -> None:
-    """Audit one or more privacy notices."""
+    """Audit one or more privacy notices, folders of them, lists and sitemaps."""
     from notice_audit.baseline import Baseline
 
     try:
@@ -111,6 +116,7 @@ def check(
         settings, outputs, sources = _prepare(
             sources or [], pairs, fail_on, select, ignore, config, offline, no_cache, today, changed, base
         )
+        sources = _expand(sources, include, exclude, from_file, every_page, settings)
         known = Baseline.load(baseline) if baseline else None
     except NoticeAuditError as error:
         _fail(str(error))
@@ -118,7 +124,10 @@ def check(
     if changed and not sources:
         typer.echo("notice-audit: no notice files changed since " + base, err=True)
         raise typer.Exit(0)
-    report = _run(settings, sources, input_format, known)
+    if not sources:
+        _fail("no notices found to audit")
+        raise typer.Exit(2)
+    report = _run(settings, sources, input_format, known, jobs)
     _write(report, outputs)
     raise typer.Exit(report.exit_code(settings.fail_on))
 
@@ -150,8 +159,8 @@ def _prepare(sources, pairs, fail_on, select, ignore, config, offline, no_cache,
         from notice_audit.changed import changed_notices
 
         sources = changed_notices(base, sources)
-    elif not sources:
-        raise NoticeAuditError("give at least one notice file, URL or - (or use --changed)")
+    elif not sources and not _from_file_given():
+        raise NoticeAuditError("give at least one notice file, folder, URL or - (or use --changed or --from-file)")
     audited = {os.path.realpath(s) for s in sources if s != "-" and "://" not in s}
     for _, file in pairs:
         if file is not None and os.path.realpath(file) in audited:
@@ -159,7 +168,20 @@ def _prepare(sources, pairs, fail_on, select, ignore, config, offline, no_cache,
     return settings, pairs, sources
 
 
-def _run(settings, sources: list[str], input_format: str | None, known) -> Report:
+def _from_file_given() -> bool:
+    raw = click.get_current_context().meta.get("raw_args", [])
+    return any(arg == "--from-file" or arg.startswith("--from-file=") for arg in raw)
+
+
+def _expand(sources, include, exclude, from_files, every_page, settings) -> list[str]:
+    from notice_audit.batch import expand
+    from notice_audit.ingest.source import fetch_bytes
+
+    read_url = None if settings.offline else (lambda url: fetch_bytes(url, settings.max_input_mb * 1024 * 1024))
+    return expand(sources, include, exclude, from_files, every_page, read_url)
+
+
+def _run(settings, sources: list[str], input_format: str | None, known, jobs: int = 1) -> Report:
     from notice_audit.audit import Auditor
     from notice_audit.checklist.model import load_checklist
     from notice_audit.report import Report
@@ -171,13 +193,47 @@ def _run(settings, sources: list[str], input_format: str | None, known) -> Repor
         _fail(str(error))
         raise typer.Exit(2) from None
     report = Report(rules=all_rules(checklist))
-    with Auditor(checklist, settings, progress=sys.stderr.isatty()) as auditor:
-        for source in sources:
-            _audit_one(auditor, source, input_format, report)
+    workers = jobs or (min(os.cpu_count() or 1, max(1, len(sources) // 4)) if len(sources) >= 8 else 1)
+    if workers > 1 and len(sources) > 1:
+        _run_batch(settings, sources, input_format, workers, report)
+    else:
+        with Auditor(checklist, settings, progress=sys.stderr.isatty()) as auditor:
+            for source in sources:
+                _audit_one(auditor, source, input_format, report)
     if known is not None:
         for notice in report.notices:
             known.filter(notice)
     return report
+
+
+def _run_batch(settings, sources: list[str], input_format: str | None, workers: int, report: Report) -> None:
+    from contextlib import nullcontext
+
+    from notice_audit.batch import audit_many
+    from notice_audit.ingest.source import USER_AGENT
+    from notice_audit.linkcheck.checker import LinkChecker
+
+    show = sys.stderr.isatty()
+    progress = nullcontext()
+    advance = None
+    if show:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress = Progress(
+            TextColumn("Auditing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True
+        )
+    with progress as bar:
+        if show:
+            task = bar.add_task("audit", total=len(sources))
+            advance = lambda _source: bar.advance(task)  # noqa: E731
+        factory = lambda: LinkChecker(settings.links, USER_AGENT)  # noqa: E731
+        for result in audit_many(sources, settings, input_format, workers, advance, factory):
+            if isinstance(result, str):
+                report.errors.append(result)
+                _fail(result)
+            else:
+                report.notices.append(result)
 
 
 def _write(report: Report, outputs: list[tuple[str, str | None]]) -> None:

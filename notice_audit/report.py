@@ -8,7 +8,7 @@ from datetime import date
 from notice_audit.checklist.engine import Evaluation
 from notice_audit.finding import SEVERITY_ORDER, Finding
 from notice_audit.fingerprint import display_path, fingerprints
-from notice_audit.language.readability import Readability
+from notice_audit.language.readability import ReadingSummary
 from notice_audit.rules.base import Rule
 
 
@@ -20,7 +20,7 @@ class NoticeReport:
     findings: list[Finding]
     last_updated: date | None
     word_count: int
-    readability: Readability | None = None
+    readability: ReadingSummary | None = None
     suppressed: int = 0  # findings silenced by inline notice-audit comments
     baselined: int = 0  # findings already in the baseline file
 

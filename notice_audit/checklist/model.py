@@ -10,7 +10,7 @@ other key given replaces the built-in value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -79,6 +79,13 @@ class Element:
     articles_required: tuple[str, ...] = ()
     severity_article13_only: str | None = None
     partial_message: str = ""
+    # The user checklist files it was loaded with: batch workers send an element back as a reference.
+    checklist_files: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.checklist_files is None:
+            return (Element, tuple(getattr(self, f.name) for f in fields(self)))
+        return (_loaded_element, (self.checklist_files, self.id))
 
     @property
     def rule_id(self) -> str:
@@ -112,7 +119,13 @@ def load_checklist(extra_files: tuple[str, ...] = ()) -> Checklist:
     raw = _read(builtin_path())
     for path in extra_files:
         raw = _merge(raw, _read(Path(path)), path)
-    return _build(raw, (str(builtin_path()), *extra_files))
+    checklist = _build(raw, (str(builtin_path()), *extra_files))
+    checklist.elements = [replace(element, checklist_files=extra_files) for element in checklist.elements]
+    return checklist
+
+
+def _loaded_element(extra_files: tuple[str, ...], element_id: str) -> Element:
+    return next(element for element in load_checklist(extra_files).elements if element.id == element_id)
 
 
 def _read(path: Path) -> dict[str, Any]:

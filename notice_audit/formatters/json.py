@@ -7,7 +7,7 @@ from typing import Any
 
 from notice_audit import __version__
 from notice_audit.document import Location
-from notice_audit.language.readability import Readability
+from notice_audit.language.readability import ReadingSummary
 from notice_audit.report import NoticeReport, Report
 
 
@@ -57,7 +57,7 @@ def notice_dict(notice: NoticeReport) -> dict[str, Any]:
     }
 
 
-def _readability(readability: Readability | None) -> dict[str, Any] | None:
+def _readability(readability: ReadingSummary | None) -> dict[str, Any] | None:
     if readability is None:
         return None
     overall = readability.overall
@@ -69,13 +69,8 @@ def _readability(readability: Readability | None) -> dict[str, Any] | None:
         "sentences": overall.sentences,
         "average_sentence_words": overall.average_sentence_words,
         "sections": [
-            {
-                "heading": section.heading,
-                "line": section.block.location.line if section.block else None,
-                "words": section.tally.words,
-                "reading_ease": section.tally.reading_ease,
-            }
-            for section in readability.sections
+            {"heading": s.heading, "line": s.line, "words": s.words, "reading_ease": s.reading_ease}
+            for s in readability.sections
         ],
     }
 

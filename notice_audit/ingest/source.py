@@ -145,6 +145,11 @@ def sniff_format(data: bytes) -> str:
     return "text"
 
 
+def fetch_bytes(url: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The body of a URL whatever its type (a sitemap), with the same limits and errors as a notice."""
+    return _fetch(url, "text", max_bytes).data
+
+
 def _fetch(url: str, input_format: str | None, max_bytes: int) -> RawSource:
     import requests
 

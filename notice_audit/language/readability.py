@@ -74,6 +74,33 @@ class Readability:
         score = self.overall.reading_ease
         return describe(score) if score is not None else None
 
+    def summary(self) -> ReadingSummary:
+        return ReadingSummary(
+            self.overall,
+            self.band,
+            tuple(
+                SectionScore(s.heading, s.block.location.line if s.block else None, s.tally.words, s.tally.reading_ease)
+                for s in self.sections
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    heading: str
+    line: int | None
+    words: int
+    reading_ease: float | None
+
+
+@dataclass(frozen=True)
+class ReadingSummary:
+    """What a report keeps of a Readability: numbers only, no reference to the Document."""
+
+    overall: Tally
+    band: str | None
+    sections: tuple[SectionScore, ...]
+
 
 def describe(score: float) -> str:
     """Flesch's own bands."""

@@ -30,10 +30,52 @@ def without_fragment(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 
+def wanted_urls(document: Document, settings: Settings) -> dict[str, bool]:
+    """The http(s) URLs a document's link rules need, each with whether its body is needed (for a #fragment)."""
+    urls: dict[str, bool] = {}
+    for link in document.links:
+        target = absolute_target(link, document)
+        if target is None or any(p.search(target) for p in settings.links.exclude):
+            continue
+        url = without_fragment(target)
+        needs_body = bool(urlsplit(target).fragment)
+        if url in urls or len(urls) < settings.links.max_links:
+            urls[url] = urls.get(url, False) or needs_body
+    return urls
+
+
+def https_candidates(document: Document) -> dict[str, list[Link]]:
+    """For each http:// link on a default port, the https:// address to try, with the links that use it."""
+    candidates: dict[str, list[Link]] = {}
+    for link in document.links:
+        target = absolute_target(link, document)
+        if target is None:
+            continue
+        parts = urlsplit(target)
+        if parts.scheme.lower() == "http" and parts.port is None:
+            candidates.setdefault(urlunsplit(("https", parts.netloc, parts.path or "/", parts.query, "")), []).append(link)
+    return candidates
+
+
+class PrecomputedChecker:
+    """Stands in for a LinkChecker in batch workers: answers from results the parent process fetched once."""
+
+    def __init__(self, results: dict[str, LinkResult]) -> None:
+        self.results = results
+
+    def check(self, urls: dict[str, bool], progress: bool = False) -> dict[str, LinkResult]:
+        from notice_audit.linkcheck.checker import LinkResult
+
+        return {url: self.results.get(url) or LinkResult(url, False, error="not checked", unverifiable=True) for url in urls}
+
+    def close(self) -> None:
+        pass
+
+
 @dataclass
 class CheckContext:
     settings: Settings
-    checker: LinkChecker | None = None  # None when offline
+    checker: LinkChecker | PrecomputedChecker | None = None  # None when offline
     progress: bool = False
     _results: dict[int, dict[str, LinkResult]] = field(default_factory=dict)
 
@@ -43,14 +85,6 @@ class CheckContext:
             return {}
         key = id(document)
         if key not in self._results:
-            urls: dict[str, bool] = {}
-            for link in document.links:
-                target = absolute_target(link, document)
-                if target is None or any(p.search(target) for p in self.settings.links.exclude):
-                    continue
-                url = without_fragment(target)
-                needs_body = bool(urlsplit(target).fragment)
-                if url in urls or len(urls) < self.settings.links.max_links:
-                    urls[url] = urls.get(url, False) or needs_body
+            urls = wanted_urls(document, self.settings)
             self._results = {key: self.checker.check(urls, progress=self.progress)}
         return self._results[key]

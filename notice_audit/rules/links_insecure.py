@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit, urlunsplit
 
 from notice_audit.document import Document
 from notice_audit.finding import Finding
 from notice_audit.rules.base import Rule
-from notice_audit.rules.context import CheckContext, absolute_target
+from notice_audit.rules.context import CheckContext, https_candidates
 
 RULE = Rule(
     id="links.insecure",
@@ -28,14 +27,7 @@ RULE = Rule(
 def check(document: Document, context: CheckContext) -> Iterator[Finding]:
     if context.checker is None or not context.settings.links.check_insecure:
         return
-    candidates = {}
-    for link in document.links:
-        target = absolute_target(link, document)
-        if target is None:
-            continue
-        parts = urlsplit(target)
-        if parts.scheme.lower() == "http" and parts.port is None:
-            candidates.setdefault(urlunsplit(("https", parts.netloc, parts.path or "/", parts.query, "")), []).append(link)
+    candidates = https_candidates(document)
     if not candidates:
         return
     results = context.checker.check({url: False for url in candidates})
