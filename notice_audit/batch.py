@@ -36,8 +36,9 @@ def expand(
     from_files: list[str] | None = None,
     every_page: bool = False,
     read_url: Callable[[str], bytes] | None = None,
-) -> list[str]:
-    """Files, folders (recursive), lists of sources, sitemaps and URLs, as one ordered list without repeats."""
+) -> tuple[list[str], list[str]]:
+    """Files, folders (recursive), lists of sources, sitemaps and URLs, as one ordered list without repeats,
+    and a one-line problem for each folder or sitemap that held no notice."""
     listed = list(sources)
     for list_file in from_files or []:
         try:
@@ -46,14 +47,20 @@ def expand(
             raise NoticeAuditError(f"{list_file}: cannot read the list of sources ({error})") from None
         listed += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
     found: list[str] = []
+    problems: list[str] = []
     for source in listed:
         if _is_sitemap(source):
-            found += sitemap_urls(source, every_page, read_url)
+            pages = sitemap_urls(source, every_page, read_url)
+            if not pages:
+                problems.append(f"{source}: the sitemap lists no page that looks like a privacy notice (use --all for every page)")
         elif source != "-" and "://" not in source and Path(source).is_dir():
-            found += _walk(Path(source), include or [], exclude or [])
+            pages = _walk(Path(source), include or [], exclude or [])
+            if not pages:
+                problems.append(f"{source}: the folder holds no notice files" + (" matching --include" if include else ""))
         else:
-            found.append(source)
-    return list(dict.fromkeys(found))
+            pages = [source]
+        found += pages
+    return list(dict.fromkeys(found)), problems
 
 
 def _walk(folder: Path, include: list[str], exclude: list[str]) -> list[str]:

@@ -7,7 +7,6 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-import click
 import typer
 from typer.core import TyperCommand
 
@@ -53,7 +52,7 @@ def _main(
 class _KeepsArguments(TyperCommand):
     """Keeps the raw arguments, so that each --output pairs with the --format before it."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         ctx.meta["raw_args"] = list(args)
         return super().parse_args(ctx, args)
 
@@ -114,9 +113,9 @@ def check(
     try:
         pairs = _pairs(ctx.meta.get("raw_args", [])) or [("text", None)]
         settings, outputs, sources = _prepare(
-            sources or [], pairs, fail_on, select, ignore, config, offline, no_cache, today, changed, base
+            sources or [], pairs, fail_on, select, ignore, config, offline, no_cache, today, changed, base, from_file
         )
-        sources = _expand(sources, include, exclude, from_file, every_page, settings)
+        sources, problems = _expand(sources, include, exclude, from_file, every_page, settings)
         known = Baseline.load(baseline) if baseline else None
     except NoticeAuditError as error:
         _fail(str(error))
@@ -124,15 +123,19 @@ def check(
     if changed and not sources:
         typer.echo("notice-audit: no notice files changed since " + base, err=True)
         raise typer.Exit(0)
+    for problem in problems:
+        _fail(problem)
     if not sources:
-        _fail("no notices found to audit")
+        if not problems:
+            _fail("no notices found to audit")
         raise typer.Exit(2)
     report = _run(settings, sources, input_format, known, jobs)
+    report.errors[:0] = problems
     _write(report, outputs)
     raise typer.Exit(report.exit_code(settings.fail_on))
 
 
-def _prepare(sources, pairs, fail_on, select, ignore, config, offline, no_cache, today, changed, base):
+def _prepare(sources, pairs, fail_on, select, ignore, config, offline, no_cache, today, changed, base, from_files=()):
     """Settings, (format, file or None) pairs and the sources, or a NoticeAuditError."""
     from dataclasses import replace
 
@@ -159,7 +162,7 @@ def _prepare(sources, pairs, fail_on, select, ignore, config, offline, no_cache,
         from notice_audit.changed import changed_notices
 
         sources = changed_notices(base, sources)
-    elif not sources and not _from_file_given():
+    elif not sources and not from_files:
         raise NoticeAuditError("give at least one notice file, folder, URL or - (or use --changed or --from-file)")
     audited = {os.path.realpath(s) for s in sources if s != "-" and "://" not in s}
     for _, file in pairs:
@@ -168,12 +171,7 @@ def _prepare(sources, pairs, fail_on, select, ignore, config, offline, no_cache,
     return settings, pairs, sources
 
 
-def _from_file_given() -> bool:
-    raw = click.get_current_context().meta.get("raw_args", [])
-    return any(arg == "--from-file" or arg.startswith("--from-file=") for arg in raw)
-
-
-def _expand(sources, include, exclude, from_files, every_page, settings) -> list[str]:
+def _expand(sources, include, exclude, from_files, every_page, settings) -> tuple[list[str], list[str]]:
     from notice_audit.batch import expand
     from notice_audit.ingest.source import fetch_bytes
 

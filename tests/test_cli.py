@@ -98,7 +98,7 @@ def test_other_sources_are_still_audited_when_one_fails(tmp_path):
     report = json.loads(out)
     assert [n["source"] for n in report["notices"]] == [str(GOOD)]
     assert len(report["errors"]) == 2
-    assert "missing.md: no such file" in err and "is a directory" in err
+    assert "missing.md: no such file" in err and "the folder holds no notice files" in err
 
 
 def test_usage_errors_exit_2():
