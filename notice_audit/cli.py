@@ -190,7 +190,7 @@ def _run(settings, sources: list[str], input_format: str | None, known, jobs: in
     except NoticeAuditError as error:
         _fail(str(error))
         raise typer.Exit(2) from None
-    report = Report(rules=all_rules(checklist))
+    report = Report(rules=all_rules(checklist), run_date=settings.run_date)
     workers = jobs or (min(os.cpu_count() or 1, max(1, len(sources) // 4)) if len(sources) >= 8 else 1)
     if workers > 1 and len(sources) > 1:
         _run_batch(settings, sources, input_format, workers, report)

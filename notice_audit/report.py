@@ -46,6 +46,7 @@ class Report:
     notices: list[NoticeReport] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line per source that could not be audited
     rules: list[Rule] = field(default_factory=list)  # every rule of the run, for formats that describe them
+    run_date: date | None = None  # the date the run judged dates against (today or --today)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)

@@ -19,6 +19,7 @@ _FORMATTERS = {
     "github": ("github", "format_github"),
     "gitlab": ("gitlab", "format_gitlab"),
     "markdown": ("markdown", "format_markdown"),
+    "html": ("html", "format_html"),
 }
 FORMATS = (*_FORMATTERS, "auto")
 
