@@ -306,6 +306,46 @@ def create_baseline(
     raise typer.Exit(2 if report.errors else 0)
 
 
+@app.command("diff")
+def diff(
+    old: str = typer.Argument(..., help="The earlier notice: a file, a URL, or a saved --format json report."),
+    new: str = typer.Argument(..., help="The later notice, likewise."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    fail_on: str | None = typer.Option(None, "--fail-on", help="Exit 1 when a new finding reaches this severity (error, warning, never); a checklist element that got worse always does."),
+    config: str | None = typer.Option(None, "--config", help="Configuration file (default: the nearest .notice-audit.yaml)."),
+    online: bool = typer.Option(False, "--online", help="Also check links over the network (off by default for a diff)."),
+    today: str | None = typer.Option(None, "--today", help="Judge dates and outdated law as of this date (YYYY-MM-DD)."),
+) -> None:
+    """Compare two versions of a notice: checklist elements that changed status, findings new and fixed, the date."""
+    import json as json_module
+
+    from notice_audit.diff import as_text, compare, saved_report
+    from notice_audit.formatters.json import notice_dict
+
+    try:
+        if output_format not in ("text", "json"):
+            raise NoticeAuditError(f"diff --format must be text or json, not {output_format!r}")
+        settings, _, _ = _prepare(["-"], [("json", None)], fail_on, None, None, config, not online, False, today, False, "HEAD")
+        sides = []
+        for source in (old, new):
+            saved = saved_report(source)
+            if saved is None:
+                report = _run(settings, [source], None, None, 1)
+                if report.errors:
+                    raise typer.Exit(2)
+                saved = notice_dict(report.notices[0])
+            sides.append(saved)
+    except NoticeAuditError as error:
+        _fail(str(error))
+        raise typer.Exit(2) from None
+    difference = compare(*sides)
+    if output_format == "json":
+        typer.echo(json_module.dumps(difference.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(as_text(difference), nl=False)
+    raise typer.Exit(difference.exit_code(settings.fail_on))
+
+
 @app.command("init")
 def init(
     path: str = typer.Argument(".notice-audit.yaml", help="Where to write the configuration."),
