@@ -5,8 +5,8 @@
 Generates N notices from the fixtures (Markdown, HTML, text and template notices of
 varied sizes, each copy given its own heading so no two are identical), then times
 `notice-audit check --offline --format json --jobs J FOLDER` as a new process. Peak
-memory is the largest total resident memory of the process and its workers, sampled
-every 20 ms from /proc.
+memory is the largest total proportional set size (PSS: shared pages counted once) of
+the process and its workers, sampled every 20 ms from /proc.
 """
 
 from __future__ import annotations
@@ -46,8 +46,9 @@ def _tree_rss_kb(pid: int) -> int:
     while pending:
         current = pending.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+            # Proportional set size: pages the forked workers share with the parent count once.
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:")))
             for task in Path(f"/proc/{current}/task").iterdir():
                 children = (task / "children").read_text().split()
                 pending += [int(child) for child in children]

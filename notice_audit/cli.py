@@ -237,15 +237,17 @@ def _run_batch(settings, sources: list[str], input_format: str | None, workers: 
 def _write(report: Report, outputs: list[tuple[str, str | None]]) -> None:
     from pathlib import Path
 
-    from notice_audit.formatters import get_formatter
+    from notice_audit.formatters import get_chunks, get_formatter
 
     for name, file in outputs:
-        text = get_formatter(name)(report)
         if file is None:
-            sys.stdout.write(text)
+            for chunk in get_chunks(name)(report):
+                sys.stdout.write(chunk)
         else:
             try:
-                Path(file).write_text(text, encoding="utf-8")
+                with Path(file).open("w", encoding="utf-8") as handle:
+                    for chunk in get_chunks(name)(report):
+                        handle.write(chunk)
             except OSError as error:
                 _fail(f"{file}: cannot write ({error.strerror or error})")
                 raise typer.Exit(2) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from notice_audit.report import Report
 
@@ -29,6 +29,17 @@ def resolve(name: str) -> str:
     if name == "auto":
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     return name
+
+
+def get_chunks(name: str) -> Callable[[Report], Iterator[str]]:
+    """A formatter that yields its output in pieces (large batches), or one piece."""
+    name = resolve(name)
+    if name == "json":
+        from notice_audit.formatters.json import json_chunks
+
+        return json_chunks
+    formatter = get_formatter(name)
+    return lambda report: iter([formatter(report)])
 
 
 def get_formatter(name: str) -> Formatter:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from notice_audit import __version__
@@ -75,10 +76,16 @@ def _readability(readability: ReadingSummary | None) -> dict[str, Any] | None:
     }
 
 
+def json_chunks(report: Report) -> Iterator[str]:
+    """The JSON document a notice at a time, so that a large batch is never held as one string."""
+    tool = json.dumps({"name": "notice-audit", "version": __version__}, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    yield f'{{\n  "tool": {tool},\n  "notices": ['
+    for index, notice in enumerate(report.notices):
+        text = json.dumps(notice_dict(notice), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield f"{',' if index else ''}\n    {text}"
+    errors = json.dumps(report.errors, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    yield f'{chr(10) + "  " if report.notices else ""}],\n  "errors": {errors}\n}}\n'
+
+
 def format_json(report: Report) -> str:
-    document = {
-        "tool": {"name": "notice-audit", "version": __version__},
-        "notices": [notice_dict(n) for n in report.notices],
-        "errors": report.errors,
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return "".join(json_chunks(report))
