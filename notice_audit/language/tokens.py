@@ -48,7 +48,8 @@ class Token:
         return self.kind == "word"
 
 
-@lru_cache(maxsize=8192)
+# Enough for one notice's blocks and sentences; small so that a long batch stays flat in memory.
+@lru_cache(maxsize=1024)
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     return tuple(
         Token(match.group(), match.start() + offset, match.end() + offset, match.lastgroup or "other")
