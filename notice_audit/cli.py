@@ -96,6 +96,7 @@ def check(
     config: str | None = typer.Option(None, "--config", help="Configuration file (default: the nearest .notice-audit.yaml)."),
     offline: bool | None = typer.Option(None, "--offline/--online", help="Never use the network."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Check every link afresh; do not read or write the link cache."),
+    no_private: bool = typer.Option(False, "--no-private-addresses", help="Refuse to check links to private, loopback or link-local addresses (for shared CI runners)."),
     input_format: str | None = typer.Option(None, "--input-format", help="Override format detection (html, markdown, text, pdf, docx, erb, jinja, handlebars, razor, php, blade, script)."),
     today: str | None = typer.Option(None, "--today", help="Judge dates and outdated law as of this date (YYYY-MM-DD), for reproducible runs."),
     baseline: str | None = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (see 'notice-audit baseline create')."),
@@ -115,6 +116,10 @@ def check(
         settings, outputs, sources = _prepare(
             sources or [], pairs, fail_on, select, ignore, config, offline, no_cache, today, changed, base, from_file
         )
+        if no_private:
+            from dataclasses import replace
+
+            settings = replace(settings, links=replace(settings.links, private_addresses=False))
         sources, problems = _expand(sources, include, exclude, from_file, every_page, settings)
         known = Baseline.load(baseline) if baseline else None
     except NoticeAuditError as error:
@@ -238,6 +243,7 @@ def _write(report: Report, outputs: list[tuple[str, str | None]]) -> None:
     from pathlib import Path
 
     from notice_audit.formatters import get_chunks, get_formatter
+    from notice_audit.output import write_atomically
 
     for name, file in outputs:
         if file is None:
@@ -245,11 +251,9 @@ def _write(report: Report, outputs: list[tuple[str, str | None]]) -> None:
                 sys.stdout.write(chunk)
         else:
             try:
-                with Path(file).open("w", encoding="utf-8") as handle:
-                    for chunk in get_chunks(name)(report):
-                        handle.write(chunk)
-            except OSError as error:
-                _fail(f"{file}: cannot write ({error.strerror or error})")
+                write_atomically(file, get_chunks(name)(report))
+            except NoticeAuditError as error:
+                _fail(str(error))
                 raise typer.Exit(2) from None
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if name == "github" and summary:
@@ -289,19 +293,23 @@ def create_baseline(
     from pathlib import Path
 
     from notice_audit.baseline import baseline_document
+    from notice_audit.output import write_atomically
 
     try:
         settings, _, sources = _prepare(
             sources or [], [("json", output)], None, None, None, config, offline, False, today, False, "HEAD"
         )
+        sources, problems = _expand(sources, [], [], [], False, settings)
     except NoticeAuditError as error:
         _fail(str(error))
         raise typer.Exit(2) from None
+    for problem in problems:
+        _fail(problem)
     report = _run(settings, sources, input_format, None)
     try:
-        Path(output).write_text(baseline_document(report, settings.run_date), encoding="utf-8")
-    except OSError as error:
-        _fail(f"{output}: cannot write ({error.strerror or error})")
+        write_atomically(output, [baseline_document(report, settings.run_date)])
+    except NoticeAuditError as error:
+        _fail(str(error))
         raise typer.Exit(2) from None
     count = sum(len(notice.findings) for notice in report.notices)
     typer.echo(f"notice-audit: {count} findings of {len(report.notices)} notices written to {output}", err=True)
@@ -357,15 +365,16 @@ def init(
     from pathlib import Path
 
     from notice_audit.init_config import default_config
+    from notice_audit.output import write_atomically
 
     target = Path(path)
     if target.exists() and not force:
         _fail(f"{path} exists; use --force to replace it")
         raise typer.Exit(2)
     try:
-        target.write_text(default_config(), encoding="utf-8")
-    except OSError as error:
-        _fail(f"{path}: cannot write ({error.strerror or error})")
+        write_atomically(target, [default_config()])
+    except NoticeAuditError as error:
+        _fail(str(error))
         raise typer.Exit(2) from None
     typer.echo(f"Wrote {path}")
 

@@ -53,6 +53,15 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, PAGE_WITH_IDS, head=head)
         elif path == "/moved":
             self._send(301, headers={"Location": "/ok"}, head=head)
+        elif path == "/to-private":
+            self._send(302, headers={"Location": "http://10.255.255.1/admin"}, head=head)
+        elif path == "/with-cookie":
+            self._send(200, b"ok", headers={"Set-Cookie": "session=secret; Path=/"}, head=head)
+        elif path == "/echo-headers":
+            seen = f"cookie={self.headers.get('Cookie')};auth={self.headers.get('Authorization')}".encode()
+            with self.server.lock:
+                self.server.last_headers = seen
+            self._send(200, seen, head=head)
         elif path == "/moved-to-missing":
             self._send(302, headers={"Location": "/missing"}, head=head)
         elif path in ("/missing", "/gone"):
@@ -132,6 +141,7 @@ class LinkServer(ThreadingHTTPServer):
         if tls is not None:
             self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.scheme = "http" if tls is None else "https"
+        self.last_headers = b""
         self.delay = delay
         self.counts: Counter = Counter()
         self.lock = threading.Lock()

@@ -280,3 +280,31 @@ def test_phone_numbers_in_text_need_a_cue():
     found = run(links_tel, text, offline=True)
     assert [(f.location.line, f.location.column) for f in found] == [(1, 12)]
     assert "10 digits" in found[0].message
+
+
+def test_private_addresses_are_refused_when_asked(server):
+    refuse = replace(FAST, private_addresses=False)
+    before = server.counts["/ok"]
+    found = run(links_broken, f"[a]({server.url('/ok')})", refuse)
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert "points at 127.0.0.1, a private address (127.0.0.1), which --no-private-addresses refuses" in found[0].message
+    assert server.counts["/ok"] == before  # not even one request
+    assert run(links_broken, f"[a]({server.url('/ok')})") == []  # allowed by default, for local testing
+
+
+def test_a_redirect_into_a_private_network_is_refused(server):
+    port = server.server_address[1]
+    trusted = replace(FAST, private_addresses=False, allow_private=(f"127.0.0.1:{port}",))
+    found = run(links_broken, f"[a]({server.url('/to-private')})", trusted)
+    assert len(found) == 1 and "redirects to 10.255.255.1, a private address (10.255.255.1)" in found[0].message
+    assert run(links_broken, f"[a]({server.url('/ok')})", trusted) == []
+
+
+def test_no_cookies_or_credentials_are_sent(server, tmp_path, monkeypatch):
+    netrc = tmp_path / ".netrc"
+    netrc.write_text("machine 127.0.0.1 login someone password secret\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    markdown = f"[a]({server.url('/with-cookie')})\n\n[b]({server.url('/echo-headers').replace('http://', 'http://user:pass@')})"
+    assert run(links_broken, markdown, replace(FAST, concurrency=1)) == []
+    assert server.last_headers == b"cookie=None;auth=None"

@@ -61,6 +61,7 @@ class Element:
     start_tag: str = ""  # the start tag's source text
     children: list[Element | Text] = field(default_factory=list)
     parent: Element | None = None
+    too_deep: Location | None = None  # on the root: where nesting first passed MAX_DEPTH
 
 
 class _TreeBuilder(HTMLParser):
@@ -87,6 +88,8 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(element)
         if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(element)
+        elif tag not in VOID and self.root.too_deep is None:
+            self.root.too_deep = element.location
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -131,7 +134,10 @@ def ingest_html(source: str, text: str, masked: Masked | None = None, format_nam
     if metadata.get("title") and not any(b.kind is BlockKind.HEADING for b in collector.blocks[:1]):
         metadata.setdefault("page_title", metadata["title"])
     anchors = {e.attrs[key] for e in _iter(root) for key in ("id", "name") if e.attrs.get(key) and (key == "id" or e.tag == "a")}
-    return Document(source=source, format=format_name, blocks=collector.blocks, metadata=metadata, anchors=anchors)
+    document = Document(source=source, format=format_name, blocks=collector.blocks, metadata=metadata, anchors=anchors)
+    if root.too_deep is not None:
+        document.notes.append((root.too_deep, f"elements are nested more than {MAX_DEPTH} deep; deeper elements were read as siblings"))
+    return document
 
 
 def blocks_from_html(text: str, line_offset: int, collector: BlockCollector) -> None:

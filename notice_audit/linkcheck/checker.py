@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import email.utils
 import http.cookiejar
+import ipaddress
 import re
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -158,6 +160,14 @@ class LinkChecker:
         seen = {url}
         current = url
         for _ in range(self.settings.max_redirects + 1):
+            refused = self._private_address(current)
+            if refused:
+                where = "redirects to" if chain else "points at"
+                return LinkResult(
+                    url, False, None, current, chain,
+                    f"{where} {urlsplit(current).hostname}, a private address ({refused}), which --no-private-addresses refuses; could not verify",
+                    unverifiable=True,
+                )
             status, headers, anchors = self._fetch(current, need_body)
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 target = urljoin(current, headers["location"])
@@ -178,6 +188,25 @@ class LinkChecker:
                     result.error = f"HTTP {status} from bot protection; could not verify"
             return result
         return LinkResult(url, False, None, current, chain, f"more than {self.settings.max_redirects} redirects")
+
+    def _private_address(self, url: str) -> str | None:
+        """The private, loopback or link-local address `url`'s host resolves to, when such hosts are refused."""
+        if self.settings.private_addresses:
+            return None
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        allowed = self.settings.allow_private
+        if host in allowed or f"{host}:{parts.port}" in allowed:
+            return None
+        try:
+            infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP)
+        except (socket.gaierror, UnicodeError):
+            return None  # the fetch reports the DNS failure
+        for info in infos:
+            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+            if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved or address.is_multicast or address.is_unspecified:
+                return str(address)
+        return None
 
     def _fetch(self, url: str, need_body: bool) -> tuple[int, dict[str, str], frozenset[str] | None]:
         """One URL, no redirects: HEAD (or GET when the body is needed, or when HEAD is refused)."""

@@ -30,12 +30,14 @@ class LinkSettings:
     cache_path: str | None = None
     check_insecure: bool = True
     user_agent: str | None = None
+    private_addresses: bool = True  # False: refuse hosts on private, loopback or link-local addresses (shared CI runners)
+    allow_private: tuple[str, ...] = ()  # host or host:port exempt from that refusal (an intranet you trust)
 
 
 _KEYS = {
     "timeout", "retries", "backoff", "max_retry_after", "max_redirects", "concurrency", "per_host_concurrency",
     "min_interval", "time_budget", "max_links", "max_body_bytes", "accept", "exclude", "cache", "cache_max_age",
-    "cache_path", "check_insecure", "user_agent",
+    "cache_path", "check_insecure", "user_agent", "private_addresses", "allow_private",
 }
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -55,7 +57,12 @@ def parse_link_settings(data: Any, path: Path) -> LinkSettings:
             if not isinstance(value, int) or isinstance(value, bool) or value < (0 if key == "retries" else 1):
                 raise ConfigError(f"{path}: 'links.{key}' must be a whole number ({'0' if key == 'retries' else '1'} or more)")
             values[key] = value
-    for key in ("cache", "check_insecure"):
+    if "allow_private" in data:
+        hosts = data["allow_private"] if isinstance(data["allow_private"], list) else [data["allow_private"]]
+        if not all(isinstance(host, str) for host in hosts):
+            raise ConfigError(f"{path}: 'links.allow_private' must be a list of host or host:port strings")
+        values["allow_private"] = tuple(host.lower() for host in hosts)
+    for key in ("cache", "check_insecure", "private_addresses"):
         if key in data:
             if not isinstance(data[key], bool):
                 raise ConfigError(f"{path}: 'links.{key}' must be true or false")

@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from notice_audit.rules import (
+    meta_input_limit,
     meta_unused_suppression,
     law_outdated,
     dates_future,
@@ -51,6 +52,7 @@ QUALITY_RULES: tuple[ModuleType, ...] = (
     dates_stale,
     dates_future,
     law_outdated,
+    meta_input_limit,
 )
 
 
