@@ -1,11 +1,14 @@
-"""Cold-process timing of `notice-audit check --offline`: median wall time and peak memory.
+"""Cold-process timing: median wall time and peak memory of whole commands.
 
     python bench/cold_start.py [--runs 7]
 
 Each run is a new process (as a pre-commit hook or a CI step starts it), timed
-from the outside; peak memory is the process's maximum resident set size.
-Notices: the Portsmouth notice from ../shared/corpus (if present) and a generated
-10,000-word notice built from the fixtures.
+from the outside; peak memory is the process's maximum resident set size. Commands:
+`notice-audit --version`, `notice-audit rules`, `check --offline` on the Portsmouth
+notice from ../shared/corpus (if present) and on a generated 10,000-word notice, and
+codespell on the Portsmouth notice as a reference (when installed), with the ratio.
+The cost of each additional notice in one process is `check` of 20 typical notices
+less `check` of one, divided by 19.
 """
 
 from __future__ import annotations
@@ -63,17 +66,29 @@ def main() -> None:
         notices = [long_notice(10_000, Path(folder))]
         if PORTSMOUTH.exists():
             notices.insert(0, PORTSMOUTH)
-        print(f"{'notice':40} {'words':>6} {'median wall s':>14} {'min':>6} {'max':>6} {'peak MB':>8}")
-        for notice in notices:
-            command = [*base, "check", "--offline", str(notice)]
+        typical = sorted((ROOT / "fixtures" / "labelled").glob("*.md"))[:20]
+        commands: list[tuple[str, list[str]]] = [("--version", [*base, "--version"]), ("rules", [*base, "rules"])]
+        commands += [(f"check {n.name[:30]}", [*base, "check", "--offline", str(n)]) for n in notices]
+        commands += [("check 1 typical notice", [*base, "check", "--offline", str(typical[0])])]
+        commands += [(f"check {len(typical)} typical notices", [*base, "check", "--offline", "--jobs", "1", *map(str, typical)])]
+        codespell = shutil.which("codespell")
+        if codespell and PORTSMOUTH.exists():
+            commands.append(("codespell (reference)", [codespell, str(PORTSMOUTH)]))
+        print(f"{'command':40} {'median wall s':>14} {'min':>6} {'max':>6} {'peak MB':>8}")
+        medians: dict[str, float] = {}
+        for label, command in commands:
             measure(command)  # warm-up: the file cache, not the process
             runs = [measure(command) for _ in range(args.runs)]
             walls = [wall for wall, _ in runs]
-            words = len(notice.read_text(encoding="utf-8").split())
-            print(
-                f"{notice.name[:40]:40} {words:>6} {statistics.median(walls):>14.3f} {min(walls):>6.3f} "
-                f"{max(walls):>6.3f} {max(m for _, m in runs):>8.1f}"
-            )
+            medians[label] = statistics.median(walls)
+            print(f"{label[:40]:40} {medians[label]:>14.3f} {min(walls):>6.3f} {max(walls):>6.3f} {max(m for _, m in runs):>8.1f}")
+        each = (medians[f"check {len(typical)} typical notices"] - medians["check 1 typical notice"]) / (len(typical) - 1)
+        print(f"each additional typical notice in one process: {each * 1000:.0f} ms")
+        if codespell and PORTSMOUTH.exists():
+            ratio = medians[f"check {PORTSMOUTH.name[:30]}"] / medians["codespell (reference)"]
+            print(f"check --offline on Portsmouth / codespell on Portsmouth: {ratio:.1f}")
+        else:
+            print("codespell is not installed (pip install codespell): no reference")
 
 
 if __name__ == "__main__":

@@ -389,7 +389,7 @@ def list_rules(
     from notice_audit.rules import all_rules
 
     try:
-        rules = all_rules(load_checklist(load_settings(config).checklists))
+        rules = all_rules(load_checklist(load_settings(config).checklists, patterns=False))
     except NoticeAuditError as error:
         _fail(str(error))
         raise typer.Exit(2) from None
@@ -409,7 +409,7 @@ def explain_rule(
     from notice_audit.rules import find_rule
 
     try:
-        rule = find_rule(rule_id, load_checklist(load_settings(config).checklists))
+        rule = find_rule(rule_id, load_checklist(load_settings(config).checklists, patterns=False))
     except NoticeAuditError as error:
         _fail(str(error))
         raise typer.Exit(2) from None

@@ -114,12 +114,19 @@ def builtin_path() -> Path:
 
 
 @lru_cache(maxsize=8)
-def load_checklist(extra_files: tuple[str, ...] = ()) -> Checklist:
-    """The built-in checklist with the user's checklist files merged over it, validated."""
+def load_checklist(extra_files: tuple[str, ...] = (), patterns: bool = True) -> Checklist:
+    """The built-in checklist with the user's checklist files merged over it, validated.
+
+    With patterns=False the regular expressions are not compiled (`rules` and `rule` only
+    describe the elements, and compiling is most of the cost of loading)."""
     raw = _read(builtin_path())
     for path in extra_files:
         raw = _merge(raw, _read(Path(path)), path)
-    checklist = _build(raw, (str(builtin_path()), *extra_files))
+    _COMPILING[0] = patterns
+    try:
+        checklist = _build(raw, (str(builtin_path()), *extra_files))
+    finally:
+        _COMPILING[0] = True
     checklist.elements = [replace(element, checklist_files=extra_files) for element in checklist.elements]
     return checklist
 
@@ -228,6 +235,9 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Checklist:
     return Checklist(str(raw.get("name", "checklist")), str(raw.get("title", "")), concepts, elements, articles, files)
 
 
+_COMPILING = [True]  # switched off while load_checklist(patterns=False) builds
+
+
 def _patterns(values: Any, terms: dict[str, str], file: str, where: str) -> tuple[re.Pattern[str], ...]:
     """The patterns compiled as one alternation: one search instead of many, and one compile."""
     texts = []
@@ -239,7 +249,7 @@ def _patterns(values: Any, terms: dict[str, str], file: str, where: str) -> tupl
         if unknown:
             raise ConfigError(f"{file}: '{where}' uses unknown term '{unknown.group(1)}'")
         texts.append((value, text))
-    if not texts:
+    if not texts or not _COMPILING[0]:
         return ()
     try:
         return (re.compile("|".join(f"(?:{text})" for _, text in texts), re.IGNORECASE),)
