@@ -40,6 +40,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _answer(self, head: bool) -> None:
+        if self.path.startswith("http://"):  # asked as a proxy: the request line holds the whole URL
+            with self.server.lock:
+                self.server.counts["proxied"] += 1
+            self.path = "/" + self.path.split("/", 3)[3] if self.path.count("/") >= 3 else "/"
         path = self.path.split("?", 1)[0]
         counts = self.server.counts
         with self.server.lock:

@@ -308,3 +308,28 @@ def test_no_cookies_or_credentials_are_sent(server, tmp_path, monkeypatch):
     markdown = f"[a]({server.url('/with-cookie')})\n\n[b]({server.url('/echo-headers').replace('http://', 'http://user:pass@')})"
     assert run(links_broken, markdown, replace(FAST, concurrency=1)) == []
     assert server.last_headers == b"cookie=None;auth=None"
+
+
+def test_links_go_through_the_proxy_the_environment_names(server, monkeypatch):
+    monkeypatch.setenv("HTTP_PROXY", server.url(""))
+    monkeypatch.setenv("http_proxy", server.url(""))
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    before = server.counts["proxied"]
+    assert run(links_broken, "[a](http://notice.example.invalid/ok)") == []
+    assert server.counts["proxied"] > before
+
+
+def test_tls_is_verified(tmp_path):
+    authority = trustme.CA()  # a CA nobody trusts
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(tls)
+    with LinkServer(tls=tls) as untrusted:
+        found = run(links_broken, f"[a]({untrusted.url('/ok')})")
+    assert len(found) == 1 and "TLS error: the certificate could not be verified" in found[0].message
+
+
+def test_a_notice_with_more_links_than_the_limit(server):
+    markdown = "\n\n".join(f"[{n}]({server.url('/ok')}?n={n})" for n in range(6))
+    found = run(links_broken, markdown, replace(FAST, max_links=4))
+    assert [(f.severity, f.message) for f in found] == [("info", "2 link(s) not checked: over the limit of 4 links per notice")]
