@@ -85,19 +85,21 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> NoticeDiff:
     # Checklist findings are the element changes above.
     old_findings = [f for f in old["findings"] if not f["rule"].startswith("checklist.")]
     new_findings = [f for f in new["findings"] if not f["rule"].startswith("checklist.")]
-    remaining = Counter(_key(f) for f in old_findings)
-    for finding in new_findings:
+    result.new_findings = _unmatched(new_findings, old_findings)
+    result.fixed_findings = _unmatched(old_findings, new_findings)
+    return result
+
+
+def _unmatched(findings: list[dict[str, Any]], others: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The findings with no counterpart among `others` (each counterpart matches once)."""
+    remaining = Counter(_key(f) for f in others)
+    unmatched = []
+    for finding in findings:
         if remaining[_key(finding)] > 0:
             remaining[_key(finding)] -= 1
         else:
-            result.new_findings.append(finding)
-    still = Counter(_key(f) for f in new_findings)
-    for finding in old_findings:
-        if still[_key(finding)] > 0:
-            still[_key(finding)] -= 1
-        else:
-            result.fixed_findings.append(finding)
-    return result
+            unmatched.append(finding)
+    return unmatched
 
 
 def as_text(diff: NoticeDiff) -> str:
