@@ -69,7 +69,8 @@ class _Matcher:
         heading = sentence.block.heading_path[-1] if sentence.block.heading_path else ""
         # An answer under a question heading ("How long do you keep it?") means nothing without it.
         if heading and (concept.heading_context or heading.rstrip().endswith("?")):
-            text = f"{heading} {text}"
+            # A full stop keeps a pattern from reading the heading's last words into the sentence.
+            text = f"{heading}{'' if heading.rstrip()[-1:] in '.?!:' else '.'} {text}"
         hit = any(p.search(text) for p in concept.patterns) or any(self.matches(n, index) for n in concept.include)
         if not hit and not concept.patterns and not concept.include and concept.link:
             hit = True  # a concept defined by its links alone
