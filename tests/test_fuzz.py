@@ -31,3 +31,20 @@ def test_random_link_targets_and_dates(target, label, date):
     escaped = target.replace(")", "%29").replace("\n", " ")
     text = f"# Notice\n\nSee [{label or 'x'}]({escaped}) and <a href=\"{target.replace(chr(34), '')}\">here</a>.\n\nLast updated: {date}\n"
     check_properties("notice.md", "markdown", text.encode("utf-8", errors="replace"))
+
+
+@pytest.mark.parametrize("text", ["<p><![0", "<![", "<!x y", "<![if x]>", "<p>\n<![0\n# heading\n- item\n</p>"])
+@pytest.mark.parametrize(("name", "fmt"), [("notice.md", "markdown"), ("notice.html", "html"), ("notice.njk", "jinja")])
+def test_malformed_declarations_found_by_the_long_fuzz_run(name, fmt, text):
+    """html.parser raises AssertionError on some '<![' declarations; they are read as text."""
+    check_properties(name, fmt, f"{text} We are the data controller.".encode())
+
+
+def test_markdown_inside_html_inside_markdown_has_a_floor():
+    from notice_audit.ingest import html
+
+    text = "We are the controller."
+    for level in range(40):
+        text = f"<div>\n\n## Part {level}\n\n- item {level}\n\n{text}\n\n</div>"
+    check_properties("notice.md", "markdown", text.encode())
+    assert html._MARKDOWN_NESTING == [0]

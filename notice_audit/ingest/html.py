@@ -44,6 +44,8 @@ IMPLIED_CLOSE = {
 }
 COOKIE_BANNER = re.compile(r"cookie[-_ ]?(banner|consent|notice|message|bar)|consent[-_]banner|gdpr[-_]banner", re.IGNORECASE)
 MAX_DEPTH = 512
+MAX_MARKDOWN_NESTING = 8  # Markdown read inside HTML inside Markdown, at most this deep; deeper is plain text
+_MARKDOWN_NESTING = [0]
 
 
 @dataclass
@@ -71,6 +73,21 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
         self.line_offset = line_offset
         self.page = page
+
+    def parse_html_declaration(self, i: int) -> int:
+        # html.parser raises AssertionError on some malformed declarations ("<![0"): read them as text.
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.handle_data(self.rawdata[i : i + 2])
+            return i + 2
+
+    def parse_bogus_comment(self, i: int, report: int = 1) -> int:
+        try:
+            return super().parse_bogus_comment(i, report)
+        except AssertionError:
+            self.handle_data(self.rawdata[i : i + 2])
+            return i + 2
 
     def _here(self) -> Location:
         line, column = self.getpos()
@@ -268,9 +285,14 @@ class _Walker:
     def _text(self, node: Text) -> None:
         from notice_audit.ingest.markdown import collect_markdown, looks_like_markdown
 
-        if "\n" in node.text and looks_like_markdown(node.text):
+        # Markdown inside HTML inside Markdown…: a crafted file could nest these without end.
+        if "\n" in node.text and _MARKDOWN_NESTING[0] < MAX_MARKDOWN_NESTING and looks_like_markdown(node.text):
             self.collector.flush()
-            collect_markdown(node.text, self.collector, line_offset=node.location.line - 1)
+            _MARKDOWN_NESTING[0] += 1
+            try:
+                collect_markdown(node.text, self.collector, line_offset=node.location.line - 1)
+            finally:
+                _MARKDOWN_NESTING[0] -= 1
         else:
             self.collector.add_text(node.text, node.location)
 
