@@ -240,7 +240,6 @@ def _run_batch(settings, sources: list[str], input_format: str | None, workers: 
 
 
 def _write(report: Report, outputs: list[tuple[str, str | None]]) -> None:
-    from pathlib import Path
 
     from notice_audit.formatters import get_chunks, get_formatter
     from notice_audit.output import write_atomically
@@ -290,7 +289,6 @@ def create_baseline(
     input_format: str | None = typer.Option(None, "--input-format", help="Override format detection."),
 ) -> None:
     """Write a baseline of every current finding; then 'check --baseline FILE' reports only new ones."""
-    from pathlib import Path
 
     from notice_audit.baseline import baseline_document
     from notice_audit.output import write_atomically
