@@ -321,7 +321,7 @@ def diff(
     output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
     fail_on: str | None = typer.Option(None, "--fail-on", help="Exit 1 when a new finding reaches this severity (error, warning, never); a checklist element that got worse always does."),
     config: str | None = typer.Option(None, "--config", help="Configuration file (default: the nearest .notice-audit.yaml)."),
-    online: bool = typer.Option(False, "--online", help="Also check links over the network (off by default for a diff)."),
+    online: bool = typer.Option(False, "--online", help="Also check links over the network (off by default for a diff; notices given as URLs are fetched either way)."),
     today: str | None = typer.Option(None, "--today", help="Judge dates and outdated law as of this date (YYYY-MM-DD)."),
 ) -> None:
     """Compare two versions of a notice: checklist elements that changed status, findings new and fixed, the date."""
@@ -337,7 +337,9 @@ def diff(
         sides = []
         for source in (old, new):
             saved = saved_report(source)
-            if saved is None:
+            if saved is None and "://" in source and settings.offline:
+                saved = notice_dict(_audit_fetched(source, settings))
+            elif saved is None:
                 report = _run(settings, [source], None, None, 1)
                 if report.errors:
                     raise typer.Exit(2)
@@ -352,6 +354,17 @@ def diff(
     else:
         typer.echo(as_text(difference), nl=False)
     raise typer.Exit(difference.exit_code(settings.fail_on))
+
+
+def _audit_fetched(url: str, settings):
+    """A notice fetched from the web and audited without checking its links (diff without --online)."""
+    from notice_audit.audit import audit_document
+    from notice_audit.checklist.model import load_checklist
+    from notice_audit.ingest import parse
+    from notice_audit.ingest.source import read_source
+
+    raw = read_source(url, None, False, settings.max_input_mb * 1024 * 1024)
+    return audit_document(parse(raw), load_checklist(settings.checklists), settings)
 
 
 @app.command("init")

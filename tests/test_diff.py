@@ -67,3 +67,14 @@ def test_bad_inputs_are_usage_errors(tmp_path):
     several.write_text(json.dumps({"notices": [{}, {}]}), encoding="utf-8")
     code, _, err = diff(str(several), str(NEW))
     assert code == 2 and "exactly one notice" in err
+
+
+def test_two_urls_are_fetched_without_checking_their_links(httpserver):
+    httpserver.expect_request("/2023").respond_with_data(OLD.read_text(encoding="utf-8"), content_type="text/markdown")
+    httpserver.expect_request("/2026").respond_with_data(NEW.read_text(encoding="utf-8"), content_type="text/markdown")
+    code, out, err = diff(httpserver.url_for("/2023"), httpserver.url_for("/2026"), "-f", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert [e["id"] for e in result["elements"]] == ["transfers", "rights.erasure"]
+    assert result["last_updated"] == {"old": "2023-04-04", "new": "2026-11-02"}
+    assert len(httpserver.log) == 2  # the two notices, and not one of their links
