@@ -14,8 +14,9 @@ KNOWN_DISAGREEMENTS = {
     "pinecrest-dental.md: purposes: labelled missing, tool present",
     # the DPO is named and the firm's own address and phone stand in the same paragraph
     "baxter-accountants.md: dpo: labelled partial, tool present",
-    # order data 'necessary for our contract' says it is needed but not what happens without it: partial or missing
-    "pebble-and-pine.md: statutory_requirement: labelled partial, tool missing",
+    # candidates' details come from job boards (Article 14, where the statutory-requirement item does not apply);
+    # the tool also reads Article 13 into 'after you agree' and asks for it
+    "talentbridge-recruitment.md: statutory_requirement: labelled not_applicable, tool missing",
     # a parent's information about their child: labelled as Article 13 (the parent is the source, so no source
     # statement is owed); the tool reads data about the child as Article 14 and wants the source said
     "saint-brides-primary.md: source: labelled not_applicable, tool missing",
