@@ -17,6 +17,9 @@ KNOWN_DISAGREEMENTS = {
     # candidates' details come from job boards (Article 14, where the statutory-requirement item does not apply);
     # the tool also reads Article 13 into 'after you agree' and asks for it
     "talentbridge-recruitment.md: statutory_requirement: labelled not_applicable, tool missing",
+    # step counts with height and weight read as health data by the label (no Article 9 condition given);
+    # the tool does not treat activity data as special category
+    "stepcount-app.md: special_category: labelled missing, tool not_applicable",
     # a parent's information about their child: labelled as Article 13 (the parent is the source, so no source
     # statement is owed); the tool reads data about the child as Article 14 and wants the source said
     "saint-brides-primary.md: source: labelled not_applicable, tool missing",

@@ -57,6 +57,16 @@ class _Matcher:
             return (*block.heading_path, block.text)
         return block.heading_path
 
+    def _asked_before(self, index: int) -> str:
+        """In question-and-answer notices ('**How long do you keep it?** Six years.'), the question the
+        sentence answers: the sentence before it in the same paragraph, when that ends with '?'."""
+        if index == 0:
+            return ""
+        previous, sentence = self.sentences[index - 1], self.sentences[index]
+        if previous.block is sentence.block and previous.text.rstrip().endswith("?") and not sentence.text.rstrip().endswith("?"):
+            return previous.text
+        return ""
+
     def matches(self, name: str, index: int) -> bool:
         key = (name, index)
         if key not in self._memo:
@@ -66,12 +76,17 @@ class _Matcher:
     def _matches(self, concept: Concept, index: int) -> bool:
         sentence = self.sentences[index]
         text = sentence.context
-        heading = sentence.block.heading_path[-1] if sentence.block.heading_path else ""
+        heading = self._asked_before(index) or (sentence.block.heading_path[-1] if sentence.block.heading_path else "")
         # An answer under a question heading ("How long do you keep it?") means nothing without it.
+        plain = text
         if heading and (concept.heading_context or heading.rstrip().endswith("?")):
             # A full stop keeps a pattern from reading the heading's last words into the sentence.
             text = f"{heading}{'' if heading.rstrip()[-1:] in '.?!:' else '.'} {text}"
-        hit = any(p.search(text) for p in concept.patterns) or any(self.matches(n, index) for n in concept.include)
+        # Patterns tied to the sentence's start (^) are tried on the sentence alone too.
+        hit = (
+            any(p.search(text) or (text is not plain and p.search(plain)) for p in concept.patterns)
+            or any(self.matches(n, index) for n in concept.include)
+        )
         if not hit and not concept.patterns and not concept.include and concept.link:
             hit = True  # a concept defined by its links alone
         if not hit:
