@@ -20,6 +20,12 @@ KNOWN_DISAGREEMENTS = {
     # step counts with height and weight read as health data by the label (no Article 9 condition given);
     # the tool does not treat activity data as special category
     "stepcount-app.md: special_category: labelled missing, tool not_applicable",
+    # special data (DBS results, optional health questions) with no condition and not called special: the label
+    # says missing, the tool partial; both report it
+    "lanternhouse-volunteers.md: special_category: labelled missing, tool partial",
+    "eastfield-leisure-gym.md: special_category: labelled missing, tool partial",
+    # only the Gift Aid records have a period: the label says partial, the tool accepts the one period given
+    "open-spaces-trust.md: retention: labelled partial, tool present",
     # a parent's information about their child: labelled as Article 13 (the parent is the source, so no source
     # statement is owed); the tool reads data about the child as Article 14 and wants the source said
     "saint-brides-primary.md: source: labelled not_applicable, tool missing",
