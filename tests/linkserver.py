@@ -140,8 +140,8 @@ class _Handler(BaseHTTPRequestHandler):
 class LinkServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, delay: float = 0.0, port: int = 0, tls: ssl.SSLContext | None = None) -> None:
-        super().__init__(("127.0.0.1", port), _Handler)
+    def __init__(self, delay: float = 0.0, tls: ssl.SSLContext | None = None) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
         if tls is not None:
             self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.scheme = "http" if tls is None else "https"
@@ -166,3 +166,69 @@ class LinkServer(ThreadingHTTPServer):
         # Clients that hang up mid-answer (checkers giving up, timeouts) are expected here.
         if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
             super().handle_error(request, client_address)
+
+
+class TunnelProxy:
+    """A real HTTP CONNECT proxy on a loopback port that sends every tunnel to one local port.
+
+    With HTTPS_PROXY pointing at it, `https://127.0.0.1/…` (port 443) reaches a TLS
+    LinkServer on an ordinary port, so no test needs to bind a privileged port.
+    """
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.tunnels: list[str] = []  # host:port asked for in each CONNECT
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+
+    def __enter__(self) -> TunnelProxy:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.listener.close()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._tunnel, args=(client,), daemon=True).start()
+
+    def _tunnel(self, client: socket.socket) -> None:
+        with client:
+            request = b""
+            while b"\r\n\r\n" not in request:
+                chunk = client.recv(4096)
+                if not chunk:
+                    return
+                request += chunk
+            line = request.split(b"\r\n", 1)[0].decode("latin-1").split()
+            if len(line) < 2 or line[0] != "CONNECT":
+                client.sendall(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n")
+                return
+            self.tunnels.append(line[1])
+            with socket.create_connection(("127.0.0.1", self.target_port)) as upstream:
+                client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                pump = threading.Thread(target=_pipe, args=(upstream, client), daemon=True)
+                pump.start()
+                _pipe(client, upstream)
+                pump.join(timeout=5)
+
+
+def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    try:
+        while chunk := source.recv(65536):
+            sink.sendall(chunk)
+    except OSError:
+        pass
+    finally:
+        try:
+            sink.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass

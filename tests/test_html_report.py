@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 from typer.testing import CliRunner
 
 from notice_audit.cli import app
@@ -22,7 +23,6 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = Path(os.environ.get("AXE_CORE_JS", Path.home() / ".cache" / "notice-audit-ci" / "node_modules" / "axe-core" / "axe.min.js"))
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (Debian package chromium); .ci/run installs it")
 
 
@@ -37,7 +37,7 @@ def report_file(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(report_file):
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.console_errors = []

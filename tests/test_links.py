@@ -23,7 +23,7 @@ from notice_audit.rules import (
     links_tel,
 )
 from notice_audit.rules.context import CheckContext
-from tests.linkserver import LinkServer
+from tests.linkserver import LinkServer, TunnelProxy
 
 FAST = LinkSettings(timeout=1.0, retries=1, backoff=0.05, max_retry_after=2.0, cache=False, time_budget=60.0)
 
@@ -101,18 +101,20 @@ def test_slow_answer_times_out_with_retries(server):
 
 @pytest.fixture
 def https_on_443(tmp_path, monkeypatch):
-    """An https server on 127.0.0.1:443 whose certificate requests trusts for this test only."""
+    """https://127.0.0.1/ (port 443) answered by a TLS server on an ordinary port, reached through a real
+    CONNECT proxy named in HTTPS_PROXY; its certificate is trusted for this test only."""
     authority = trustme.CA()
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     authority.issue_cert("127.0.0.1").configure_cert(tls)
     bundle = tmp_path / "ca.pem"
     authority.cert_pem.write_to_path(str(bundle))
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(bundle))
-    try:
-        secure = LinkServer(port=443, tls=tls)
-    except OSError as error:  # not allowed to bind a privileged port, or it is taken
-        pytest.skip(f"cannot serve https on 127.0.0.1:443: {error}")
-    with secure:
+    with LinkServer(tls=tls) as secure, TunnelProxy(secure.server_address[1]) as proxy:
+        for name in ("HTTPS_PROXY", "https_proxy"):
+            monkeypatch.setenv(name, proxy.url)
+        for name in ("NO_PROXY", "no_proxy"):
+            monkeypatch.delenv(name, raising=False)
+        secure.proxy = proxy
         yield secure
 
 
@@ -128,6 +130,7 @@ def test_insecure_links_where_https_answers(https_on_443):
     assert [(f.location.line, f.location.column) for f in found] == [(1, 1)]
     assert "https://127.0.0.1/page" in found[0].message and found[0].severity == "warning"
     assert https_on_443.counts["/page"] >= 1
+    assert "127.0.0.1:443" in https_on_443.proxy.tunnels  # the probe really asked for port 443
     assert run(links_insecure, markdown, replace(FAST, check_insecure=False)) == []
     assert run(links_insecure, markdown, offline=True) == []
 

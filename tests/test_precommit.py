@@ -18,8 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "fixtures" / "good" / "complete-notice.md"
 BAD = ROOT / "fixtures" / "language" / "typos-notice.md"
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NOTICE_AUDIT_OFFLINE": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
