@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from notice_audit.errors import NoticeAuditError
-from notice_audit.finding import SEVERITY_ORDER
+from notice_audit.finding import reaches
+from notice_audit.fingerprint import identity
 
 RANK = {"missing": 0, "partial": 1, "present": 2}
-_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -31,12 +30,7 @@ class NoticeDiff:
         return [e for e in self.elements if e["change"] == "worse"]
 
     def exit_code(self, fail_on: str) -> int:
-        if self.worse:
-            return 1
-        if fail_on == "never":
-            return 0
-        threshold = SEVERITY_ORDER[fail_on]
-        return 1 if any(SEVERITY_ORDER[f["severity"]] >= threshold for f in self.new_findings) else 0
+        return 1 if self.worse or reaches((f["severity"] for f in self.new_findings), fail_on) else 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -65,8 +59,7 @@ def saved_report(path: str) -> dict[str, Any] | None:
 
 
 def _key(finding: dict[str, Any]) -> tuple[str, str]:
-    what = finding.get("evidence") or _DIGITS.sub("#", finding.get("message", ""))
-    return finding["rule"], " ".join(what.lower().split())
+    return identity(finding["rule"], finding.get("evidence") or "", finding.get("message", ""))
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> NoticeDiff:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -108,6 +108,7 @@ class Document:
     # Inline `notice-audit:` comments in the source (notice_audit.suppress.Directive).
     directives: list[Any] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
+    _derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def links(self) -> Iterator[Link]:
@@ -142,6 +143,12 @@ class Document:
         here = block.locate(offset)
         index = bisect.bisect_left(self.gaps, ((here.line, here.column), (here.line, here.column)))
         return index < len(self.gaps) and (limit is None or self.gaps[index][0] < (limit.line, limit.column))
+
+    def derived(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """A value several checks need (the notice's date, its readability), computed once per document."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def sentences(self) -> list[Sentence]:
         """Every sentence of every block, split once by the shared NLP pipeline."""

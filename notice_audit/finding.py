@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from notice_audit.document import Location
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+
+
+def reaches(severities: Iterable[str], fail_on: str) -> bool:
+    """Whether any of the severities is at or above the --fail-on threshold ('never' is never reached)."""
+    if fail_on == "never":
+        return False
+    threshold = SEVERITY_ORDER[fail_on]
+    return any(SEVERITY_ORDER[severity] >= threshold for severity in severities)
 
 
 @dataclass(frozen=True)

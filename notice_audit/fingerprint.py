@@ -47,14 +47,19 @@ def repository_root() -> Path:
     return Path(top).resolve() if top else Path.cwd().resolve()
 
 
+def identity(rule: str, evidence: str, message: str) -> tuple[str, str]:
+    """What identifies a finding apart from where it is: its rule and its own text (evidence, or the
+    message less its numbers, such as ages and counts, when there is no evidence)."""
+    return rule, normalised(evidence) if evidence.strip() else _DIGITS.sub("#", normalised(message))
+
+
 def fingerprints(findings: list[Finding], path: str) -> list[str]:
     """One fingerprint per finding, in order."""
     seen: Counter[str] = Counter()
     prints = []
     for finding in findings:
-        # Evidence identifies a finding; without it the message does, less its numbers (ages, counts).
-        what = normalised(finding.evidence) if finding.evidence.strip() else _DIGITS.sub("#", normalised(finding.message))
-        key = f"{finding.rule}\0{path}\0{what}"
+        rule, what = identity(finding.rule, finding.evidence, finding.message)
+        key = f"{rule}\0{path}\0{what}"
         seen[key] += 1
         prints.append(hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32])
     return prints

@@ -161,6 +161,10 @@ def statements(document: Document) -> list[DateStatement]:
 
 def find_last_updated(document: Document) -> DateStatement | None:
     """The notice's date: the latest it states in its text, else its metadata's."""
+    return document.derived("last_updated", lambda: _find_last_updated(document))
+
+
+def _find_last_updated(document: Document) -> DateStatement | None:
     stated = statements(document)
     if stated:
         return max(stated, key=lambda statement: statement.date)

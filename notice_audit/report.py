@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from notice_audit.checklist.engine import Evaluation
-from notice_audit.finding import SEVERITY_ORDER, Finding
+from notice_audit.finding import Finding, reaches
 from notice_audit.fingerprint import display_path, fingerprints
 from notice_audit.language.readability import ReadingSummary
 from notice_audit.rules.base import Rule
@@ -54,8 +54,4 @@ class Report:
     def exit_code(self, fail_on: str) -> int:
         if self.errors:
             return 2
-        if fail_on == "never":
-            return 0
-        threshold = SEVERITY_ORDER[fail_on]
-        failing = any(SEVERITY_ORDER[f.severity] >= threshold for n in self.notices for f in n.findings)
-        return 1 if failing else 0
+        return 1 if reaches((f.severity for n in self.notices for f in n.findings), fail_on) else 0

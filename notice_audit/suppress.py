@@ -16,10 +16,11 @@ Text after ` -- ` is the reason. A suppression that silences nothing is reported
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from notice_audit.document import Location
 from notice_audit.finding import Finding
+from notice_audit.rules.base import matches_any
 
 _COMMENT = re.compile(
     r"<!--\s*notice-audit:(?P<a>.*?)-->|\{#\s*notice-audit:(?P<b>.*?)#\}|<%#\s*notice-audit:(?P<c>.*?)%>"
@@ -44,12 +45,11 @@ class Directive:
     last_line: int = 0
     used: int = 0
     problem: str = ""  # set when the comment is not a valid directive
-    ends: list[Directive] = field(default_factory=list, repr=False)
 
     def covers(self, finding: Finding) -> bool:
         if not self.first_line <= finding.location.line <= self.last_line:
             return False
-        return not self.rules or any(finding.rule == r or finding.rule.startswith(r.rstrip(".") + ".") for r in self.rules)
+        return not self.rules or matches_any(finding.rule, self.rules)
 
 
 def find_directives(source: str) -> list[Directive]:

@@ -1,6 +1,6 @@
 """The HTML report in a real headless browser: Debian's Chromium driven by Playwright (no downloaded browser).
 
-The tests skip, with the reason, where Chromium or Playwright is missing; .ci/run installs
+The tests skip, with the reason, where Chromium is missing; .ci/run installs
 Chromium and axe-core so that CI runs them. A screenshot of the overview is saved in
 test-artifacts/ for inspection.
 """

@@ -37,21 +37,22 @@ def scratch(tmp_path_factory):
     return folder
 
 
+def _try_repo(scratch, name: str, notice=None) -> subprocess.CompletedProcess[str]:
+    """Add `notice` as notices/`name` (when given) and run the hook from this repository on that one file."""
+    if notice is not None:
+        shutil.copy(notice, scratch / name)
+        _run(["git", "add", "."], scratch)
+    return _run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "notice-audit", "--files", name, "--verbose"], scratch)
+
+
 def test_hook_fails_on_a_bad_notice_and_passes_on_a_good_one(scratch):
-    pre_commit = [sys.executable, "-m", "pre_commit"]
-    good = scratch / "notices" / "privacy-notice.md"
-    shutil.copy(GOOD, good)
-    _run(["git", "add", "."], scratch)
-    passed = _run([*pre_commit, "try-repo", str(ROOT), "notice-audit", "--files", "notices/privacy-notice.md", "--verbose"], scratch)
+    passed = _try_repo(scratch, "notices/privacy-notice.md", GOOD)
     assert passed.returncode == 0, passed.stdout[-3000:] + passed.stderr[-3000:]
     assert "notice-audit (privacy notices, offline)" in passed.stdout and "Passed" in passed.stdout
 
-    bad = scratch / "notices" / "privacy-notice-leisure.md"
-    shutil.copy(BAD, bad)
-    _run(["git", "add", "."], scratch)
-    failed = _run([*pre_commit, "try-repo", str(ROOT), "notice-audit", "--files", "notices/privacy-notice-leisure.md", "--verbose"], scratch)
+    failed = _try_repo(scratch, "notices/privacy-notice-leisure.md", BAD)
     assert failed.returncode == 1, failed.stdout[-3000:] + failed.stderr[-3000:]
     assert "Failed" in failed.stdout and "typos.spelling" in failed.stdout
 
-    untouched = _run([*pre_commit, "try-repo", str(ROOT), "notice-audit", "--files", "README.md"], scratch)
+    untouched = _try_repo(scratch, "README.md")
     assert untouched.returncode == 0 and "(no files to check)Skipped" in untouched.stdout

@@ -52,10 +52,10 @@ def starts_with_vowel_sound(word: str, lexicon: Lexicon, table: LanguageTables) 
     spelt_out = sum(char.isupper() for char in letters) >= 2 or (len(word) > 2 and word[1] == "-" and len(word.split("-")[0]) == 1)
     if spelt_out:  # an acronym (NHS, MoU) or a letter-word (X-ray, U-turn): read letter by letter
         first = word[0].upper()
-        if first in "AEIO":
-            return True
-        if first in "BCDGJKPQTUVWYZ":
-            return False
+        if first not in table.letter_names_with_vowel_sound:
+            return False  # B, C, D, U ("you")…: "a DPIA", "a UK address"
+        if first in "AEIOU":
+            return True  # a vowel whichever way it is read: "an ICO decision"
         # F, H, L, M, N, R, S, X read as letters start with a vowel sound ("an NHS number", "an X-ray");
         # an acronym read as a word does not ("a SEND pupil"). Only unpronounceable ones are sure.
         consonants_only = not any(vowel in letters.upper() for vowel in "AEIOUY")

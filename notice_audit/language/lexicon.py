@@ -7,7 +7,7 @@ Everything is loaded once per process, and only when a language rule runs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -41,7 +41,6 @@ class LanguageTables:
     allowed_repeats: frozenset[str]
     allowed_repeated_phrases: tuple[tuple[str, ...], ...]
     coordinators: frozenset[str]
-    raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
 def _words_of(text: str) -> set[str]:
@@ -106,7 +105,6 @@ def tables() -> LanguageTables:
         allowed_repeats=_lower_set(repeats["allowed_words"]),
         allowed_repeated_phrases=tuple(tuple(str(p).lower().split()) for p in repeats["allowed_phrases"]),
         coordinators=_lower_set(repeats["coordinators"]),
-        raw=data,
     )
 
 

@@ -111,6 +111,11 @@ def describe(score: float) -> str:
 
 
 def measure(document: Document, max_sentence_words: int) -> Readability:
+    """Reading ease of the notice and of each section (computed once per document and limit)."""
+    return document.derived(("readability", max_sentence_words), lambda: _measure(document, max_sentence_words))
+
+
+def _measure(document: Document, max_sentence_words: int) -> Readability:
     overall = Tally()
     sections: list[Section] = []
     current: Section | None = None

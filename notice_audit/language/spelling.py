@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class UsSpelling:
     british: str
 
 
+@lru_cache(maxsize=8)
 def lexicon_for(settings: LanguageSettings) -> Lexicon:
     return Lexicon(user_words(settings.words, settings.wordlists))
 

@@ -29,7 +29,9 @@ from notice_audit.rules import (
     typos_spelling,
     typos_us_spelling,
 )
-from notice_audit.rules.base import Rule
+from notice_audit.rules.base import Rule, matches_any
+
+__all__ = ["QUALITY_RULES", "Rule", "all_rules", "checklist_rules", "find_rule", "matches_any"]
 
 if TYPE_CHECKING:
     from notice_audit.checklist.model import Checklist
@@ -77,8 +79,3 @@ def all_rules(checklist: Checklist) -> list[Rule]:
 
 def find_rule(rule_id: str, checklist: Checklist) -> Rule | None:
     return next((rule for rule in all_rules(checklist) if rule.id == rule_id), None)
-
-
-def matches_any(rule_id: str, selectors: tuple[str, ...] | list[str]) -> bool:
-    """`checklist` selects `checklist.dpo`; `checklist.rights` selects `checklist.rights.access`."""
-    return any(rule_id == s or rule_id.startswith(s.rstrip(".") + ".") for s in selectors)

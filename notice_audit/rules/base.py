@@ -23,3 +23,8 @@ class Rule:
     def finding(self, message: str, location: Location, evidence: str = "", severity: str | None = None, hint: str | None = None) -> Finding:
         """A finding of this rule, with its severity, reference and fix hint unless told otherwise."""
         return Finding(self.id, severity or self.severity, message, location, evidence, self.reference, self.hint if hint is None else hint)
+
+
+def matches_any(rule_id: str, selectors: tuple[str, ...] | list[str]) -> bool:
+    """`checklist` selects `checklist.dpo`; `checklist.rights` selects `checklist.rights.access`."""
+    return any(rule_id == s or rule_id.startswith(s.rstrip(".") + ".") for s in selectors)
