@@ -20,7 +20,7 @@ RULE = Rule(
         "this finding says so, since the checklist may then read the notice differently from a browser; "
         "otherwise the file is refused with a one-line error."
     ),
-    reference="notice-audit input limits (README, 'Limits')",
+    reference="notice-audit input limits (README, 'Limits and safety')",
     hint="Simplify the page's markup (deep nesting is usually broken HTML), or audit the published page.",
 )
 
