@@ -23,7 +23,8 @@ MONTHS["sept"] = 9
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 QUARTERS = {"1": 1, "2": 4, "3": 7, "4": 10}
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# The last alternative takes a month name with a slip in it ("Febraury"); _month_number checks it.
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]{2,8})"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|'?\d{2})(?!\d)(?!,\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -105,14 +106,43 @@ def _to_date(parts: dict[str, str | None]) -> date | None:
     elif parts.get("quarter"):
         month = QUARTERS[parts["quarter"]]
     elif parts.get("month"):
-        text = parts["month"].lower().rstrip(".")
-        month = int(text) if text.isdigit() else MONTHS.get(text[:4] if text.startswith("sept") else text[:3])
+        month = _month_number(parts["month"])
     else:
         month = 1
     try:
         return date(year, month or 0, int(parts.get("day") or 1))
     except ValueError:
         return None
+
+
+def _month_number(written: str) -> int | None:
+    text = written.lower().rstrip(".")
+    if text.isdigit():
+        return int(text)
+    if text in MONTHS:
+        return MONTHS[text]
+    # A misspelt month: its first three letters, and at most two slips from the full name.
+    number = MONTHS.get(text[:3])
+    if number is None or _slips(text, _MONTH_NAMES[number - 1]) > 2:
+        return None
+    return number
+
+
+_MONTH_NAMES = [name for name in MONTHS if len(name) > 3 or name == "may"][:12]
+
+
+def _slips(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short words."""
+    rows = [list(range(len(b) + 1))]
+    for i, char_a in enumerate(a, 1):
+        row = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (char_a != char_b))
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _after_cue(text: str, strong: bool, version: bool = False) -> tuple[date, int] | None:

@@ -57,6 +57,8 @@ DATED = [
     ("Last updated: 2 June 2025. Previously updated: 1 March 2021.", "2025-06-02"),  # the latest wins
     ("---\nlast_updated: 2026-09-01\n---\n\n# Notice\n\nWe are the controller.", "2026-09-01"),
     ("Issue date: 7 Sept 2022", "2022-09-07"),
+    ("Last updated: 2 Febraury 2026", "2026-02-02"),  # a slip in the month name
+    ("Last reviewed 12 Novmber 2023", "2023-11-12"),
 ]
 
 NOT_DATED = [
@@ -68,6 +70,7 @@ NOT_DATED = [
     "We updated our systems to keep your data safe.",
     "The event takes place on 3 May 2026 in the town hall.",
     "Policies are reviewed annually by the board.",
+    "Updated after the Decision 2020 review of our services.",  # not a misspelt December
 ]
 
 

@@ -284,3 +284,32 @@ def test_blade_directives_and_echoes_are_blanked():
     assert "privacy@riverside.example.gov.uk" in text  # an e-mail address is not a directive
     assert document.blocks[0].text == "Privacy notice" and document.blocks[0].kind is BlockKind.HEADING
     assert next(document.links).templated
+
+
+def test_values_a_template_sets_for_itself_are_printed_where_it_prints_them():
+    path = FORMATS / "set-variables.njk"
+    document = load(str(path))
+    text = document.text
+    assert "The Rural Payments Agency is the data controller for this service." in text
+    assert "Write to us at Rural Payments Agency, PO Box 352, Worksop, S80 9FG." in text
+    assert "monitors the Rural Payments Agency's use of personal information." in text
+    # A value's words sit at the expression that prints them; the words after it where they are.
+    assert source_at(path, location_of(document, "Rural Payments Agency is"), 2) == "{{"
+    assert source_at(path, location_of(document, "is the data controller"), 6) == "is the"
+    assert source_at(path, location_of(document, "'s use of personal"), 6) == "'s use"
+    link = next(link for link in document.links if link.text == "contact form")
+    assert link.target == "https://www.example.gov.uk/rpa/contact" and not link.templated
+    # A variable set after its use in the file still counts (Jinja evaluates top-level sets first).
+    assert "Last updated: 3 June 2025" in text
+    # Markup in a value, or a name the file never sets, stays blank.
+    assert "Beta" not in text and "strong" not in text and "service_name" not in text
+    everything = text + "".join(f"{link.text}{link.target}" for link in document.links) + "".join(document.metadata.values())
+    assert not any("\ue000" <= char <= "\uf8ff" for char in everything)
+
+
+def test_erb_locals_are_printed_too(tmp_path):
+    path = tmp_path / "notice.html.erb"
+    path.write_text('<% owner = "Harbour Port Authority" %>\n<p><%= owner %> is the data controller.</p>\n<p><%= @owner %> stays code.</p>\n', encoding="utf-8")
+    text = load(str(path)).text
+    assert "Harbour Port Authority is the data controller." in text and "stays code." in text
+    assert text.count("Harbour Port Authority") == 1

@@ -78,13 +78,14 @@ class _Matcher:
         text = sentence.context
         heading = self._asked_before(index) or (sentence.block.heading_path[-1] if sentence.block.heading_path else "")
         # An answer under a question heading ("How long do you keep it?") means nothing without it.
-        plain = text
         if heading and (concept.heading_context or heading.rstrip().endswith("?")):
             # A full stop keeps a pattern from reading the heading's last words into the sentence.
             text = f"{heading}{'' if heading.rstrip()[-1:] in '.?!:' else '.'} {text}"
-        # Patterns tied to the sentence's start (^) are tried on the sentence alone too.
+        # Patterns tied to the sentence's start (^) are tried on the sentence alone too:
+        # "Consent – we asked you first" after "Our lawful bases are:" starts with its basis.
+        alone = [t for t in dict.fromkeys((sentence.context, sentence.text)) if t != text]
         hit = (
-            any(p.search(text) or (text is not plain and p.search(plain)) for p in concept.patterns)
+            any(p.search(text) or any(p.search(t) for t in alone) for p in concept.patterns)
             or any(self.matches(n, index) for n in concept.include)
         )
         if not hit and not concept.patterns and not concept.include and concept.link:

@@ -15,6 +15,7 @@ from notice_audit.ingest.source import (
     raise_unsupported,
     read_source,
 )
+from notice_audit.ingest.substitute import fill_values
 from notice_audit.ingest.template import Masked
 
 __all__ = ["load", "parse"]
@@ -80,7 +81,9 @@ def _parse(raw: RawSource) -> Document:
 
 
 def _with_gaps(document: Document, masked: Masked) -> Document:
-    """Record where template code was blanked, so that words either side of it are not read as adjacent."""
+    """Record where template code was blanked, so that words either side of it are not read as adjacent,
+    and print the values the template sets for itself."""
+    fill_values(document, masked)
     if masked.spans:
         line_starts = [0] + [m.end() for m in re.finditer("\n", masked.original)]
 

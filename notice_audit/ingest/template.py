@@ -9,6 +9,7 @@ notice's own date to a macro (`content_metadata(data={"Last updated": "2 June 20
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 # One pattern per syntax family; `(?s)` so tags may span lines.
@@ -37,6 +38,10 @@ class Masked:
     original: str
     spans: list[tuple[int, int]] = field(default_factory=list)  # blanked regions
     literals: list[str] = field(default_factory=list)  # string literals found inside them
+    # Expressions whose value the template itself sets ('{% set owner = "DBT" %}' ... '{{ owner }}'):
+    # a marker character stands at the end of each blanked expression; ingest puts the value
+    # there (marker -> (value, offset of the expression in the source)).
+    values: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 
@@ -46,26 +51,82 @@ def blank(text: str) -> str:
 
 
 def mask(text: str, syntax: str) -> Masked:
-    return _apply(text, _find_spans(text, syntax), keep_literals=True)
+    return _apply(text, _find_spans(text, syntax), keep_literals=True, assigned=_assignments(text, syntax))
 
 
-def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool) -> Masked:
+def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, assigned: list[tuple[int, str, str]] = ()) -> Masked:
     pieces: list[str] = []
     literals: list[str] = []
     kept: list[tuple[int, int]] = []
+    values: dict[str, tuple[str, int]] = {}
+    markers = _markers(text) if assigned else iter(())
     cursor = 0
     for start, end in sorted(spans):
         if start < cursor:  # nested or overlapping: already blanked
             continue
         code = text[start:end]
         pieces.append(text[cursor:start])
-        pieces.append(blank(code))
-        kept.append((start, end))
+        value = _value_of(code, start, assigned) if assigned else None
+        marker = next(markers, None) if value is not None else None
+        if marker is not None and value is not None:
+            pieces.append(blank(code[:-1]) + marker)
+            values[marker] = (value, start)
+        else:
+            pieces.append(blank(code))
+            kept.append((start, end))
         if keep_literals:
             literals.extend(a or b for a, b in _STRING_LITERAL.findall(code))
         cursor = end
     pieces.append(text[cursor:])
-    return Masked("".join(pieces), text, kept, literals)
+    return Masked("".join(pieces), text, kept, literals, values)
+
+
+# Assignments of a plain string a template makes to itself, and the bare uses of those names.
+_ASSIGNMENT = {
+    "curly": re.compile(r"""\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*(?:"([^"]*)"|'([^']*)')\s*-?%\}"""),
+    "erb": re.compile(r"""<%-?\s*([A-Za-z_]\w*)\s*=\s*(?:"([^"#]*)"|'([^']*)')\s*-?%>"""),
+}
+_USE = {
+    "curly": re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*(?:\|\s*(?:safe|e|escape|trim|striptags)\s*)*-?\}\}\Z"),
+    "erb": re.compile(r"<%=\s*([A-Za-z_]\w*)\s*-?%>\Z"),
+}
+
+
+def _assignments(text: str, syntax: str) -> list[tuple[int, str, str]]:
+    """(offset, name, value) for each `{% set name = "value" %}` (or ERB `<% name = "value" %>`)."""
+    found: list[tuple[int, str, str]] = []
+    for family, pattern in _ASSIGNMENT.items():
+        if family == "curly" and syntax not in ("jinja", "handlebars", "markup"):
+            continue
+        if family == "erb" and syntax not in ("erb", "markup"):
+            continue
+        for match in pattern.finditer(text):
+            value = " ".join((match.group(2) if match.group(2) is not None else match.group(3)).split())
+            # Markup inside a value would need parsing where it lands; leave such expressions blank.
+            if value and "<" not in value and ">" not in value:
+                found.append((match.start(), match.group(1), value))
+    return found
+
+
+def _value_of(code: str, start: int, assigned: list[tuple[int, str, str]]) -> str | None:
+    """The value an expression prints, when it names a variable the template set to a string:
+    the latest assignment before it, else the first after (a top-level set outside the block)."""
+    for pattern in _USE.values():
+        use = pattern.match(code)
+        if use is None:
+            continue
+        candidates = [(offset, value) for offset, name, value in assigned if name == use.group(1)]
+        before = [value for offset, value in candidates if offset < start]
+        if before:
+            return before[-1]
+        return candidates[0][1] if candidates else None
+    return None
+
+
+def _markers(text: str) -> Iterator[str]:
+    """Private-use characters the source does not contain (icon fonts use some)."""
+    present = set(text)
+    return (char for char in map(chr, range(0xE000, 0xF900)) if char not in present)
 
 
 def _find_spans(text: str, syntax: str) -> list[tuple[int, int]]:
