@@ -36,7 +36,7 @@ _DATE_FORMS = [re.compile(form, re.IGNORECASE) for form in (
     r"(?P<season>spring|summer|autumn|fall|winter)\s+(?P<year>(?:19|20)\d{2})\b",
     r"q(?P<quarter>[1-4])\s+(?P<year>(?:19|20)\d{2})\b",
     r"(?P<year>(?:19|20)\d{2})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)",
-    r"(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)\d{2}|\d{2})\b",  # UK order
+    r"(?P<day>[0-3]?\d)[/.\-](?P<month>[0-3]?\d)[/.\-](?P<year>(?:19|20)\d{2}|\d{2})\b",  # UK order (US when it cannot be)
     r"(?P<month>[01]?\d)/(?P<year>(?:19|20)\d{2})\b",
     r"(?P<year>(?:19|20)\d{2})(?!\d)(?![,./-]\d)",
 )]
@@ -109,10 +109,18 @@ def _to_date(parts: dict[str, str | None]) -> date | None:
         month = _month_number(parts["month"])
     else:
         month = 1
+    day = int(parts.get("day") or 1)
     try:
-        return date(year, month or 0, int(parts.get("day") or 1))
+        return date(year, month or 0, day)
     except ValueError:
-        return None
+        pass
+    # '05/26/2011' cannot be UK order; read it the American way rather than not at all.
+    if month and month > 12 and day <= 12 and (parts.get("month") or "").isdigit():
+        try:
+            return date(year, day, month)
+        except ValueError:
+            return None
+    return None
 
 
 def _month_number(written: str) -> int | None:

@@ -59,6 +59,7 @@ DATED = [
     ("Issue date: 7 Sept 2022", "2022-09-07"),
     ("Last updated: 2 Febraury 2026", "2026-02-02"),  # a slip in the month name
     ("Last reviewed 12 Novmber 2023", "2023-11-12"),
+    ("Updated 05/26/2011 03:13:19 PM", "2011-05-26"),  # cannot be UK order, so American
 ]
 
 NOT_DATED = [
