@@ -50,13 +50,15 @@ _STRONG_CUE = (
     r"(?:version|issue)\s+(?:[\w.]+\s+)?dated"
 )
 _WEAK_CUE = (
-    r"(?:updated|reviewed|revised|amended|published|issued|dated|effective|valid|in\s+force|applies)"
+    r"(?:updated|reviewed|revised|amended|published|issued|dated|effective|valid|in\s+force|applies|agreed|approved|adopted)"
     r"(?:\s+(?:on|from|as\s+of|as\s+at|date))?|date\s+(?:published|reviewed|updated|issued)|"
-    r"(?:first\s+)?published|version\s+date|effective\s+date|issue\s+date|as\s+(?:of|at)|version"
+    r"(?:first\s+)?published|version\s+date|effective\s+date|issue\s+date|as\s+(?:of|at)|version|date(?=\s*:)"
 )
 _CUE = re.compile(rf"\b(?:(?P<strong>{_STRONG_CUE})|(?P<weak>{_WEAK_CUE}))\b", re.IGNORECASE)
 _VERSION_NUMBER = re.compile(r"(?:v(?:ersion)?\s*)?(?:\d+(?:\.\d+)*[a-z]?\s*[,;:–—-]?\s*)?", re.IGNORECASE)
 _NOT_OURS = re.compile(r"\bnext\s+(?:review|update)\b|\breview\s+due\b|\bto\s+be\s+reviewed\b", re.IGNORECASE)
+# "The data protection regulations were updated in May 2018": the law's date, not the notice's.
+_LAW_CHANGED = re.compile(r"\b(?:regulations?|laws?|legislation|acts?|rules|GDPR|guidance)\s+(?:\w+\s+){0,2}(?:were|was|have\s+been|has\s+been)\s+$", re.IGNORECASE)
 _FILLER = re.compile(r"\s*(?:(?:on|in|at|as\s+of|as\s+at|from|the|:|-|–|—|,|\(|\*)\s*)*", re.IGNORECASE)
 _FEW_WORDS = re.compile(r"(?:[^\W\d][\w'’]*\s+){0,6}?(?=on\s|in\s|:|\d|" + _MONTH + r")", re.IGNORECASE)
 
@@ -174,6 +176,8 @@ def statements(document: Document) -> list[DateStatement]:
     for index, block in enumerate(blocks):
         for cue in _CUE.finditer(block.text):
             if _NOT_OURS.search(block.text, max(cue.start() - 12, 0), cue.end() + 1):
+                continue
+            if _LAW_CHANGED.search(block.text[max(cue.start() - 60, 0) : cue.start()]):
                 continue
             rest = block.text[cue.end() :]
             version = cue.group().lower() == "version"

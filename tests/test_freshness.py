@@ -60,6 +60,8 @@ DATED = [
     ("Last updated: 2 Febraury 2026", "2026-02-02"),  # a slip in the month name
     ("Last reviewed 12 Novmber 2023", "2023-11-12"),
     ("Updated 05/26/2011 03:13:19 PM", "2011-05-26"),  # cannot be UK order, so American
+    ("Signed: J. Noakes, Chairperson. Date: 4th July 2025", "2025-07-04"),
+    ("This policy was approved on 3 March 2024.", "2024-03-03"),
 ]
 
 NOT_DATED = [
@@ -72,6 +74,7 @@ NOT_DATED = [
     "The event takes place on 3 May 2026 in the town hall.",
     "Policies are reviewed annually by the board.",
     "Updated after the Decision 2020 review of our services.",  # not a misspelt December
+    "The data protection regulations were updated in May 2018 to match the GDPR.",  # the law's date
 ]
 
 
