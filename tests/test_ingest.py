@@ -313,3 +313,17 @@ def test_erb_locals_are_printed_too(tmp_path):
     text = load(str(path)).text
     assert "Harbour Port Authority is the data controller." in text and "stays code." in text
     assert text.count("Harbour Port Authority") == 1
+
+
+def test_translation_tags_print_their_words():
+    path = FORMATS / "django-trans.html"
+    document = load(str(path))
+    text = document.text
+    assert "The Ministry of Harbours is the data controller for the ‘Book a mooring’ service." in text
+    assert "We use your name and boat details to allocate moorings." in text
+    assert "You can ask for a copy of your information." in text and "Email: moorings@example.gov.uk" in text
+    assert source_at(path, location_of(document, "The Ministry of Harbours"), 8) == "{% trans"
+    # `{% blocktrans with url='…' %}` names the link's target; `{% trans … as name %}` prints nothing itself.
+    link = next(link for link in document.links if link.text == "GOV.UK Pay")
+    assert link.target == "https://pay.example.gov.uk/privacy"
+    assert "Moorings staff see your booking." not in text

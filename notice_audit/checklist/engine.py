@@ -46,6 +46,7 @@ class _Matcher:
         self.sentences = document.sentences()
         self.concepts = checklist.concepts
         self._memo: dict[tuple[str, int], bool] = {}
+        self._plain_texts: dict[int, tuple[str, str]] = {}
         self._all: dict[str, list[int]] = {}
         self.section_of = [self._section(s) for s in self.sentences]
         self.content = [i for i, s in enumerate(self.sentences) if s.block.kind is not BlockKind.HEADING]
@@ -67,6 +68,13 @@ class _Matcher:
             return previous.text
         return ""
 
+    def _plain(self, index: int) -> tuple[str, str]:
+        """The sentence with its list introduction, and alone, with curly quotes made straight."""
+        if index not in self._plain_texts:
+            sentence = self.sentences[index]
+            self._plain_texts[index] = (_straight(sentence.context), _straight(sentence.text))
+        return self._plain_texts[index]
+
     def matches(self, name: str, index: int) -> bool:
         key = (name, index)
         if key not in self._memo:
@@ -75,17 +83,18 @@ class _Matcher:
 
     def _matches(self, concept: Concept, index: int) -> bool:
         sentence = self.sentences[index]
-        text = sentence.context
-        heading = self._asked_before(index) or (sentence.block.heading_path[-1] if sentence.block.heading_path else "")
+        context, alone = self._plain(index)
+        text = context
+        heading = _straight(self._asked_before(index) or (sentence.block.heading_path[-1] if sentence.block.heading_path else ""))
         # An answer under a question heading ("How long do you keep it?") means nothing without it.
         if heading and (concept.heading_context or heading.rstrip().endswith("?")):
             # A full stop keeps a pattern from reading the heading's last words into the sentence.
             text = f"{heading}{'' if heading.rstrip()[-1:] in '.?!:' else '.'} {text}"
         # Patterns tied to the sentence's start (^) are tried on the sentence alone too:
         # "Consent – we asked you first" after "Our lawful bases are:" starts with its basis.
-        alone = [t for t in dict.fromkeys((sentence.context, sentence.text)) if t != text]
+        others = [t for t in dict.fromkeys((context, alone)) if t != text]
         hit = (
-            any(p.search(text) or any(p.search(t) for t in alone) for p in concept.patterns)
+            any(p.search(text) or any(p.search(t) for t in others) for p in concept.patterns)
             or any(self.matches(n, index) for n in concept.include)
         )
         if not hit and not concept.patterns and not concept.include and concept.link:
@@ -122,6 +131,14 @@ class _Matcher:
             if same and self.matches(name, other):
                 return True
         return False
+
+
+# Patterns are written with straight quotes: "don’t" and "don't" read the same.
+_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _straight(text: str) -> str:
+    return text.translate(_STRAIGHT)
 
 
 def evaluate(document: Document, checklist: Checklist) -> Evaluation:

@@ -51,22 +51,22 @@ def blank(text: str) -> str:
 
 
 def mask(text: str, syntax: str) -> Masked:
-    return _apply(text, _find_spans(text, syntax), keep_literals=True, assigned=_assignments(text, syntax))
+    return _apply(text, _find_spans(text, syntax), keep_literals=True, printed=_Printed(text, syntax))
 
 
-def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, assigned: list[tuple[int, str, str]] = ()) -> Masked:
+def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, printed: _Printed | None = None) -> Masked:
     pieces: list[str] = []
     literals: list[str] = []
     kept: list[tuple[int, int]] = []
     values: dict[str, tuple[str, int]] = {}
-    markers = _markers(text) if assigned else iter(())
+    markers = _markers(text) if printed is not None and printed.possible else iter(())
     cursor = 0
     for start, end in sorted(spans):
         if start < cursor:  # nested or overlapping: already blanked
             continue
         code = text[start:end]
         pieces.append(text[cursor:start])
-        value = _value_of(code, start, assigned) if assigned else None
+        value = printed.value(code, start) if printed is not None and printed.possible else None
         marker = next(markers, None) if value is not None else None
         if marker is not None and value is not None:
             pieces.append(blank(code[:-1]) + marker)
@@ -81,46 +81,79 @@ def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, assigne
     return Masked("".join(pieces), text, kept, literals, values)
 
 
-# Assignments of a plain string a template makes to itself, and the bare uses of those names.
+_QUOTED = r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')"""
+# Text a template prints itself: translation tags around the words (Django `{% trans "…" %}`,
+# Jinja/Flask-Babel `{{ _("…") }}`), and variables it sets to a string and then prints.
+_TRANSLATED = [
+    re.compile(r"\{%-?\s*(?:trans|translate)\s+" + _QUOTED + r"(?:\s+noop|\s+context\s+\S+)?\s*-?%\}\Z"),
+    re.compile(r"\{\{-?\s*(?:_|gettext|ugettext|pgettext|trans)\(\s*" + _QUOTED + r"\s*\)\s*(?:\|\s*(?:safe|e|escape|trim|striptags)\s*)*-?\}\}\Z"),
+]
 _ASSIGNMENT = {
-    "curly": re.compile(r"""\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*(?:"([^"]*)"|'([^']*)')\s*-?%\}"""),
-    "erb": re.compile(r"""<%-?\s*([A-Za-z_]\w*)\s*=\s*(?:"([^"#]*)"|'([^']*)')\s*-?%>"""),
+    "curly": re.compile(r"\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*" + _QUOTED + r"\s*-?%\}"),
+    "erb": re.compile(r"<%-?\s*([A-Za-z_]\w*)\s*=\s*" + _QUOTED + r"\s*-?%>"),
 }
+# `{% blocktrans with url='https://…' %}` and `{% with name="…" %}` name values for their block.
+_WITH_TAG = re.compile(r"\{%-?\s*(?:blocktrans|blocktranslate|with)\b[^%]*?-?%\}")
+_WITH_PAIR = re.compile(r"\b([A-Za-z_]\w*)\s*=\s*" + _QUOTED)
 _USE = {
     "curly": re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*(?:\|\s*(?:safe|e|escape|trim|striptags)\s*)*-?\}\}\Z"),
     "erb": re.compile(r"<%=\s*([A-Za-z_]\w*)\s*-?%>\Z"),
 }
 
 
+class _Printed:
+    """What a template expression prints, when the template itself says."""
+
+    def __init__(self, text: str, syntax: str) -> None:
+        self.assigned = _assignments(text, syntax)
+        self.translates = syntax in ("jinja", "handlebars", "markup") and ("trans" in text or "_(" in text or "gettext(" in text)
+        self.possible = bool(self.assigned) or self.translates
+
+    def value(self, code: str, start: int) -> str | None:
+        if self.translates:
+            for pattern in _TRANSLATED:
+                match = pattern.match(code)
+                if match is not None:
+                    return _usable(_unquote(match))
+        for pattern in _USE.values():
+            use = pattern.match(code)
+            if use is None:
+                continue
+            candidates = [(offset, value) for offset, name, value in self.assigned if name == use.group(1)]
+            before = [value for offset, value in candidates if offset < start]
+            # The latest assignment before it, else the first after (a top-level set outside the block).
+            if before:
+                return before[-1]
+            return candidates[0][1] if candidates else None
+        return None
+
+
 def _assignments(text: str, syntax: str) -> list[tuple[int, str, str]]:
-    """(offset, name, value) for each `{% set name = "value" %}` (or ERB `<% name = "value" %>`)."""
-    found: list[tuple[int, str, str]] = []
-    for family, pattern in _ASSIGNMENT.items():
-        if family == "curly" and syntax not in ("jinja", "handlebars", "markup"):
-            continue
-        if family == "erb" and syntax not in ("erb", "markup"):
-            continue
-        for match in pattern.finditer(text):
-            value = " ".join((match.group(2) if match.group(2) is not None else match.group(3)).split())
-            # Markup inside a value would need parsing where it lands; leave such expressions blank.
-            if value and "<" not in value and ">" not in value:
-                found.append((match.start(), match.group(1), value))
-    return found
+    """(offset, name, value) for each string a template assigns to a name, in source order."""
+    found: list[tuple[int, str, str | None]] = []
+    curly = syntax in ("jinja", "handlebars", "markup")
+    if curly:
+        found += [(m.start(), m.group(1), _usable(_unquote(m, 2))) for m in _ASSIGNMENT["curly"].finditer(text)]
+        for tag in _WITH_TAG.finditer(text):
+            found += [(tag.start(), m.group(1), _usable(_unquote(m, 2))) for m in _WITH_PAIR.finditer(tag.group())]
+    if syntax in ("erb", "markup"):
+        found += [(m.start(), m.group(1), _usable(_unquote(m, 2))) for m in _ASSIGNMENT["erb"].finditer(text)]
+    return sorted((offset, name, value) for offset, name, value in found if value is not None)
 
 
-def _value_of(code: str, start: int, assigned: list[tuple[int, str, str]]) -> str | None:
-    """The value an expression prints, when it names a variable the template set to a string:
-    the latest assignment before it, else the first after (a top-level set outside the block)."""
-    for pattern in _USE.values():
-        use = pattern.match(code)
-        if use is None:
-            continue
-        candidates = [(offset, value) for offset, name, value in assigned if name == use.group(1)]
-        before = [value for offset, value in candidates if offset < start]
-        if before:
-            return before[-1]
-        return candidates[0][1] if candidates else None
-    return None
+def _unquote(match: re.Match[str], first: int = 1) -> str:
+    """The quoted string a match captured (double- or single-quoted), escapes undone."""
+    raw = match.group(first) if match.group(first) is not None else match.group(first + 1)
+    return re.sub(r"\\(.)", r"\1", raw)
+
+
+def _usable(value: str) -> str | None:
+    """The value folded onto one line; None when empty, or holding markup or template code that would need
+    parsing where it lands."""
+    value = " ".join(value.split())
+    if not value or any(code in value for code in ("<", ">", "#{", "{{", "{%")):
+        return None
+    return value
 
 
 def _markers(text: str) -> Iterator[str]:
