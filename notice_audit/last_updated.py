@@ -47,6 +47,7 @@ _STRONG_CUE = (
     r"(?:page|notice|policy|statement)\s+(?:was\s+)?(?:last\s+)?(?:updated|reviewed|revised)|"
     r"(?:date\s+of\s+)?(?:last\s+)?(?:review|update|revision)\s+date|"
     r"date\s+of\s+(?:last\s+)?(?:review|update|revision|issue|publication)|"
+    r"date\s+(?:approved|agreed|adopted|ratified)|"
     r"(?:version|issue)\s+(?:[\w.]+\s+)?dated"
 )
 _WEAK_CUE = (
@@ -60,7 +61,7 @@ _NOT_OURS = re.compile(r"\bnext\s+(?:review|update)\b|\breview\s+due\b|\bto\s+be
 # "The data protection regulations were updated in May 2018": the law's date, not the notice's.
 _LAW_CHANGED = re.compile(r"\b(?:regulations?|laws?|legislation|acts?|rules|GDPR|guidance)\s+(?:\w+\s+){0,2}(?:were|was|have\s+been|has\s+been)\s+$", re.IGNORECASE)
 _FILLER = re.compile(r"\s*(?:(?:on|in|at|as\s+of|as\s+at|from|the|:|-|–|—|,|\(|\*)\s*)*", re.IGNORECASE)
-_FEW_WORDS = re.compile(r"(?:[^\W\d][\w'’]*\s+){0,6}?(?=on\s|in\s|:|\d|" + _MONTH + r")", re.IGNORECASE)
+_FEW_WORDS = re.compile(r"(?:[^\W\d][\w'’]*(?:\s+|(?=\s*:))){0,6}?(?=on\s|in\s|\s*:|\d|" + _MONTH + r")", re.IGNORECASE)
 
 _METADATA_KEYS = (
     "last_updated", "lastupdated", "last_reviewed", "updated", "lastmod", "last_modified", "modified", "date_modified",

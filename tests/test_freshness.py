@@ -62,6 +62,7 @@ DATED = [
     ("Updated 05/26/2011 03:13:19 PM", "2011-05-26"),  # cannot be UK order, so American
     ("Signed: J. Noakes, Chairperson. Date: 4th July 2025", "2025-07-04"),
     ("This policy was approved on 3 March 2024.", "2024-03-03"),
+    ("Date approved by Trustees: 21/2/2022", "2022-02-21"),
 ]
 
 NOT_DATED = [
