@@ -327,3 +327,14 @@ def test_translation_tags_print_their_words():
     link = next(link for link in document.links if link.text == "GOV.UK Pay")
     assert link.target == "https://pay.example.gov.uk/privacy"
     assert "Moorings staff see your booking." not in text
+
+
+@pytest.mark.parametrize("name", ["notice.jsp", "notice.ftl"])
+def test_jsp_and_freemarker_code_is_blanked(name):
+    path = FORMATS / name
+    document = load(str(path))
+    text = document.text
+    assert "The Harbour Licensing Agency keeps licence records for 6 years." in text
+    assert "${" not in text and "<%" not in text and "<#" not in text and "contactEmail" not in text
+    assert "Hard-coded" not in text and "FreeMarker page" not in text
+    assert source_at(path, location_of(document, "keeps licence records"), 5) == "keeps"

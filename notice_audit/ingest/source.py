@@ -45,13 +45,17 @@ EXTENSION_FORMATS: dict[str, str] = {
     ".cshtml": "razor",
     ".razor": "razor",
     ".php": "php",
+    ".jsp": "jsp",
+    ".jspx": "jsp",
+    ".ftl": "freemarker",
+    ".ftlh": "freemarker",
     ".ts": "script",
     ".tsx": "script",
     ".js": "script",
     ".jsx": "script",
     ".mjs": "script",
 }
-TEMPLATE_FORMATS = ("erb", "jinja", "handlebars", "razor", "php", "blade")
+TEMPLATE_FORMATS = ("erb", "jinja", "handlebars", "razor", "php", "blade", "jsp", "freemarker")
 FORMATS = ("html", "markdown", "text", "pdf", "docx", "script", *TEMPLATE_FORMATS)
 
 CONTENT_TYPE_FORMATS = {

@@ -25,6 +25,10 @@ SYNTAX_PATTERNS: dict[str, list[str]] = {
     "razor": [r"@\*.*?\*@"],
     # Laravel Blade: echoes, comments, and @directives with their (balanced) arguments.
     "blade": [r"\{\{--.*?--\}\}", r"\{!!.*?!!\}", r"\{\{.*?\}\}"],
+    # JSP: scriptlets and directives as in ERB, plus `${expression}` and `#{expression}` (EL).
+    "jsp": _ERB + [r"[$#]\{[^{}\n]*\}"],
+    # FreeMarker: `<#if …>`, `</#list>`, `<@macro …/>`, `<#-- … -->`, `${…}` (and the square-bracket syntax).
+    "freemarker": [r"<#--.*?-->", r"</?[#@][^>]*>", r"\[/?[#@][^\]]*\]", r"\$\{[^{}\n]*\}"],
     # Plain HTML and Markdown files are often templates too (Jekyll, Django, Template Toolkit).
     "markup": _CURLY + _TEMPLATE_TOOLKIT + _ERB + _PHP,
 }
