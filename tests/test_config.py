@@ -156,6 +156,8 @@ def test_user_checklist_adds_requirements_and_elements(tmp_path):
         ("elements:\n  - title: no id\n", "needs an 'id'"),
         ("elements:\n  - id: new\n    present: [email_address]\n    severity: huge\n", "'elements.new.severity' must be one of"),
         ("concepts:\n  x:\n    match: ['{{no_such_term}}']\n", "unknown term 'no_such_term'"),
+        ("elements:\n  - id: new\n    present: [email_address]\n    every_mention: sometimes\n", "'elements.new.every_mention' must be true or false"),
+        ("concepts:\n  x:\n    match: [a]\n    heading_context: 1\n", "'concepts.x.heading_context' must be true or false"),
     ],
 )
 def test_bad_checklist_files(tmp_path, content, message):

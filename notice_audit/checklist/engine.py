@@ -191,6 +191,11 @@ def _judge(element: Element, matcher: _Matcher, articles: list[str]) -> ElementR
     for name in element.partial:
         weak.extend(matcher.matching(name))
 
+    if strong and element.every_mention and lacking:
+        # 'Stored in the EEA' with no safeguard is not made good by the US data bridge named for another supplier.
+        result.status, result.evidence = "partial", _evidence(matcher, weak)
+        result.message = f"{element.title}: {lacking[0]}"
+        return result
     if strong:
         unmet = [req for req in element.require if not any(matcher.in_scope(req.concept, i, req.scope) for i in strong)]
         if not unmet:

@@ -30,7 +30,7 @@ _CONCEPT_KEYS = {"match", "include", "and", "exclude", "unless", "in_section", "
 _ELEMENT_KEYS = {
     "id", "title", "articles", "reference", "severity", "severity_article13_only", "summary", "explanation",
     "looked_for", "present", "partial", "incidental", "trigger", "when_absent", "articles_required",
-    "partial_message", "hint", "require",
+    "partial_message", "hint", "require", "every_mention",
 }
 _TOP_KEYS = {"name", "title", "terms", "concepts", "articles", "elements"}
 _RULE_KEYS = {"concept", "with", "scope", "lacking"}
@@ -79,6 +79,9 @@ class Element:
     articles_required: tuple[str, ...] = ()
     severity_article13_only: str | None = None
     partial_message: str = ""
+    # Every sentence a `present` rule finds must meet that rule: one mention of data going abroad
+    # without its safeguard makes the element partial however many others are covered.
+    every_mention: bool = False
     # The user checklist files it was loaded with: batch workers send an element back as a reference.
     checklist_files: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
@@ -264,6 +267,12 @@ def _patterns(values: Any, terms: dict[str, str], file: str, where: str) -> tupl
     return tuple(compiled)
 
 
+def _flag(value: Any, file: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{file}: '{where}' must be true or false")
+    return value
+
+
 def _concept(name: str, spec: dict[str, Any], terms: dict[str, str], file: str) -> Concept:
     if not isinstance(spec, dict):
         raise ConfigError(f"{file}: concept '{name}' must be a mapping")
@@ -277,7 +286,7 @@ def _concept(name: str, spec: dict[str, Any], terms: dict[str, str], file: str) 
         unless=_patterns(spec.get("unless"), terms, file, f"concepts.{name}.unless"),
         in_section=_patterns(spec.get("in_section"), terms, file, f"concepts.{name}.in_section"),
         link=_patterns(spec.get("link"), terms, file, f"concepts.{name}.link"),
-        heading_context=bool(spec.get("heading_context", False)),
+        heading_context=_flag(spec.get("heading_context", False), file, f"concepts.{name}.heading_context"),
     )
 
 
@@ -340,6 +349,7 @@ def _element(spec: Any, concepts: dict[str, Concept], file: str) -> Element:
         articles_required=tuple(str(a) for a in _as_list(spec.get("articles_required") or [], file, f"{where}.articles_required")),
         severity_article13_only=spec.get("severity_article13_only"),
         partial_message=str(spec.get("partial_message", "")),
+        every_mention=_flag(spec.get("every_mention", False), file, f"{where}.every_mention"),
     )
     if not element.present:
         raise ConfigError(f"{file}: '{where}.present' must name at least one concept")
