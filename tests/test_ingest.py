@@ -338,3 +338,20 @@ def test_jsp_and_freemarker_code_is_blanked(name):
     assert "${" not in text and "<%" not in text and "<#" not in text and "contactEmail" not in text
     assert "Hard-coded" not in text and "FreeMarker page" not in text
     assert source_at(path, location_of(document, "keeps licence records"), 5) == "keeps"
+
+
+def test_rails_helpers_and_components_print_their_literals():
+    path = FORMATS / "rails-components.html.erb"
+    document = load(str(path))
+    kinds = [(block.kind, block.text) for block in document.blocks]
+    assert (BlockKind.PARAGRAPH, "The Harbour Booking service is provided by the Harbour Licensing Agency (HLA).") in kinds
+    assert (BlockKind.HEADING, "What data we collect") in kinds and (BlockKind.HEADING, "Contact us") in kinds
+    items = [block for block in document.blocks if block.kind is BlockKind.LIST_ITEM]
+    assert [item.text for item in items] == ["name and email address", "boat registration number"]
+    assert items[0].intro == "We collect your:" and items[0].heading_path == ("What data we collect",)
+    contact = next(block for block in document.blocks if block.kind is BlockKind.HEADING and block.text == "Contact us")
+    assert contact.level == 3 and contact.heading_path == ("What data we collect",)
+    assert source_at(path, contact.location, 3) == "<%="
+    # Emails printed by mail_to, on their own or inline; a table component is not guessed at.
+    assert "privacy@harbours.example.gov.uk" in document.text and "Or write to us: post@harbours.example.gov.uk." in document.text
+    assert "session" not in document.text and "Name" not in document.text

@@ -1,10 +1,12 @@
-"""Put back the values a template sets for itself.
+"""Put back what a template prints itself.
 
 A GOV.UK template often names its department once (`{% set owner = "Department for
-Business and Trade" %}`) and prints it where the controller is named (`{{ owner }}`).
-Masking leaves a marker character at the end of each such expression; here every
-marker in the Document becomes the value, and the value's words are located at the
-expression that prints them.
+Business and Trade" %}`) and prints it where the controller is named (`{{ owner }}`);
+a Rails view prints `<%= link_to "Government Digital Service", … %>` and builds its
+headings and lists with `render "…/heading", { text: "…" }`. Masking leaves a marker
+character at the end of each such expression; here every marker in the Document
+becomes what it prints, located at the expression that prints it. A heading or list
+printed on its own becomes a heading or list items.
 """
 
 from __future__ import annotations
@@ -12,31 +14,66 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from notice_audit.document import Block, Document, Location
-from notice_audit.ingest.template import Masked
+from notice_audit.document import Block, BlockKind, Document, Location
+from notice_audit.ingest.template import Masked, Printed
+
+_ENDS_SENTENCE = (".", "!", "?", ")")
 
 
 def fill_values(document: Document, masked: Masked) -> Document:
     if not masked.values:
         return document
     line_starts = _line_starts(masked.original)
-    values = {marker: (value, _location(line_starts, offset)) for marker, (value, offset) in masked.values.items()}
+    values = {marker: (printed, _location(line_starts, printed.offset)) for marker, printed in masked.values.items()}
 
     def fill(text: str) -> str:
         if not any(marker in text for marker in values):
             return text
-        return "".join(values[char][0] if char in values else char for char in text)
+        return "".join(values[char][0].text if char in values else char for char in text)
 
+    blocks: list[Block] = []
     for block in document.blocks:
+        alone = values.get(block.text.strip()) if block.kind is BlockKind.PARAGRAPH else None
+        if alone is not None and alone[0].kind != "text":
+            blocks.extend(_structure(alone[0], alone[1], block, blocks[-1] if blocks else None))
+            continue
         _fill_block(block, values)
         block.intro = fill(block.intro)
-        block.heading_path = tuple(fill(heading) for heading in block.heading_path)
         block.links = [dataclasses.replace(link, text=fill(link.text), target=None if link.target is None else fill(link.target), raw=fill(link.raw)) for link in block.links]
+        blocks.append(block)
+    if any(printed.kind == "heading" for printed, _ in values.values()):
+        _heading_paths(blocks)
+    else:
+        for block in blocks:
+            block.heading_path = tuple(fill(heading) for heading in block.heading_path)
+    document.blocks = blocks
     document.metadata = {key: fill(value) for key, value in document.metadata.items()}
     return document
 
 
-def _fill_block(block: Block, values: dict[str, tuple[str, Location]]) -> None:
+def _structure(printed: Printed, location: Location, block: Block, previous: Block | None) -> list[Block]:
+    """The heading, or the list items, a component call prints where it stands alone."""
+    if printed.kind == "heading":
+        return [Block(BlockKind.HEADING, printed.text, [(0, location)], block.heading_path, level=printed.level)]
+    # 'We collect your:' then the items: each item is read with the paragraph introducing it.
+    intro = previous.text if previous is not None and previous.kind is BlockKind.PARAGRAPH and not previous.text.endswith(_ENDS_SENTENCE) else ""
+    return [Block(BlockKind.LIST_ITEM, item, [(0, location)], block.heading_path, intro=intro) for item in printed.items]
+
+
+def _heading_paths(blocks: list[Block]) -> None:
+    """Recompute every block's heading path once headings have been printed into the Document."""
+    open_headings: list[Block] = []
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            while open_headings and open_headings[-1].level >= block.level:
+                open_headings.pop()
+            block.heading_path = tuple(h.text for h in open_headings)
+            open_headings.append(block)
+        else:
+            block.heading_path = tuple(h.text for h in open_headings)
+
+
+def _fill_block(block: Block, values: dict[str, tuple[Printed, Location]]) -> None:
     """Replace the markers in `block.text`, moving the anchors that follow each one."""
     if not any(marker in block.text for marker in values):
         return
@@ -48,10 +85,10 @@ def _fill_block(block: Block, values: dict[str, tuple[str, Location]]) -> None:
     for offset, char in enumerate(old):
         new_offset.append(length)
         if char in values:
-            value, location = values[char]
+            printed, location = values[char]
             inserted.append((length, location))
-            pieces.append(value)
-            length += len(value)
+            pieces.append(printed.text)
+            length += len(printed.text)
             # The text after the value continues where the source has it, not column by column.
             if offset + 1 < len(old):
                 inserted.append((length, block.locate(offset + 1)))

@@ -36,16 +36,27 @@ SYNTAX_PATTERNS: dict[str, list[str]] = {
 _STRING_LITERAL = re.compile(r"""(?:"([^"\n]{3,200})"|'([^'\n]{3,200})')""")
 
 
+@dataclass(frozen=True)
+class Printed:
+    """What one template expression prints: a run of text, or (from a component call) a heading or list items."""
+
+    text: str
+    offset: int  # where the expression starts in the source
+    kind: str = "text"  # "text", "heading" or "list"
+    items: tuple[str, ...] = ()
+    level: int = 2
+
+
 @dataclass
 class Masked:
     text: str  # same length and same newlines as the source, template code blanked
     original: str
     spans: list[tuple[int, int]] = field(default_factory=list)  # blanked regions
     literals: list[str] = field(default_factory=list)  # string literals found inside them
-    # Expressions whose value the template itself sets ('{% set owner = "DBT" %}' ... '{{ owner }}'):
-    # a marker character stands at the end of each blanked expression; ingest puts the value
-    # there (marker -> (value, offset of the expression in the source)).
-    values: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Expressions whose value the template itself gives ('{% set owner = "DBT" %}' ... '{{ owner }}',
+    # '<%= link_to "Contact us", … %>'): a marker character stands at the end of each blanked
+    # expression; ingest puts what it prints there.
+    values: dict[str, Printed] = field(default_factory=dict)
 
 
 
@@ -62,7 +73,7 @@ def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, printed
     pieces: list[str] = []
     literals: list[str] = []
     kept: list[tuple[int, int]] = []
-    values: dict[str, tuple[str, int]] = {}
+    values: dict[str, Printed] = {}
     markers = _markers(text) if printed is not None and printed.possible else iter(())
     cursor = 0
     for start, end in sorted(spans):
@@ -73,8 +84,8 @@ def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, printed
         value = printed.value(code, start) if printed is not None and printed.possible else None
         marker = next(markers, None) if value is not None else None
         if marker is not None and value is not None:
-            pieces.append(blank(code[:-1]) + marker)
-            values[marker] = (value, start)
+            pieces.append(_printed_in_place(code, marker, value))
+            values[marker] = value
         else:
             pieces.append(blank(code))
             kept.append((start, end))
@@ -111,9 +122,18 @@ class _Printed:
     def __init__(self, text: str, syntax: str) -> None:
         self.assigned = _assignments(text, syntax)
         self.translates = syntax in ("jinja", "handlebars", "markup") and ("trans" in text or "_(" in text or "gettext(" in text)
-        self.possible = bool(self.assigned) or self.translates
+        self.rails = syntax in ("erb", "markup") and "<%=" in text
+        self.possible = bool(self.assigned) or self.translates or self.rails
 
-    def value(self, code: str, start: int) -> str | None:
+    def value(self, code: str, start: int) -> Printed | None:
+        if self.rails and code.startswith("<%="):
+            printed = _rails_helper(code, start)
+            if printed is not None:
+                return printed
+        text = self._text(code, start)
+        return Printed(text, start) if text is not None else None
+
+    def _text(self, code: str, start: int) -> str | None:
         if self.translates:
             for pattern in _TRANSLATED:
                 match = pattern.match(code)
@@ -130,6 +150,46 @@ class _Printed:
                 return before[-1]
             return candidates[0][1] if candidates else None
         return None
+
+
+# Rails view helpers that print a literal: `link_to "Text", url`, `mail_to "address"`, and the
+# GOV.UK publishing components `render "…/heading", { text: "…" }` and `render "…/list", { items: [ … ] }`.
+_LINK_TO = re.compile(r"<%=\s*link_to\s*\(?\s*" + _QUOTED + r"\s*,")
+_MAIL_TO = re.compile(r"<%=\s*mail_to\s*\(?\s*" + _QUOTED)
+_RENDER = re.compile(r"<%=\s*render\s*\(?\s*" + _QUOTED + r"\s*,\s*\{(?P<hash>.*)\}\s*\)?\s*-?%>\Z", re.DOTALL)
+_TEXT_KEY = re.compile(r"(?<![\w-])text:\s*" + _QUOTED)
+_QUOTED_ANY = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
+_ITEMS_KEY = re.compile(r"(?<![\w-])items:\s*\[(?P<items>(?:\s*" + _QUOTED_ANY + r"\s*,?)+)\s*\]")
+_MAIL_TO_INSIDE = re.compile(r"\bmail_to\s*\(?\s*" + _QUOTED)
+_LEVEL_KEY = re.compile(r"(?<![\w-])heading_level:\s*([1-6])")
+
+
+def _rails_helper(code: str, start: int) -> Printed | None:
+    for pattern in (_LINK_TO, _MAIL_TO):
+        match = pattern.match(code)
+        if match is not None:
+            text = _usable(_unquote(match))
+            return Printed(text, start) if text is not None else None
+    render = _RENDER.match(code)
+    if render is None:
+        return None
+    component, body = _unquote(render), render.group("hash")
+    if component.endswith("/table"):
+        return None  # cells would need a table of their own
+    items = _ITEMS_KEY.search(body)
+    if items is not None and component.endswith("/list"):
+        texts = tuple(t for t in (_usable(_unquote(m)) for m in re.finditer(_QUOTED, items.group("items"))) if t)
+        return Printed("; ".join(texts), start, "list", texts) if texts else None
+    text_key = _TEXT_KEY.search(body) or _MAIL_TO_INSIDE.search(body)
+    if text_key is None:
+        return None
+    text = _usable(_unquote(text_key))
+    if text is None:
+        return None
+    if component.endswith("/heading"):
+        level = _LEVEL_KEY.search(body)
+        return Printed(text, start, "heading", level=int(level.group(1)) if level else 2)
+    return Printed(text, start)
 
 
 def _assignments(text: str, syntax: str) -> list[tuple[int, str, str]]:
@@ -158,6 +218,16 @@ def _usable(value: str) -> str | None:
     if not value or any(code in value for code in ("<", ">", "#{", "{{", "{%")):
         return None
     return value
+
+
+def _printed_in_place(code: str, marker: str, printed: Printed) -> str:
+    """The blanked expression with its marker: at its end for text that runs on inline; for a printed
+    heading or list, wrapped in a block element on its first line so that it stands apart."""
+    first_line = code.split("\n", 1)[0]
+    wrapped = f"<div>{marker}</div>"
+    if printed.kind != "text" and len(first_line) >= len(wrapped):
+        return wrapped + blank(code[len(wrapped):])
+    return blank(code[:-1]) + marker
 
 
 def _markers(text: str) -> Iterator[str]:
