@@ -151,11 +151,9 @@ def evaluate(document: Document, checklist: Checklist) -> Evaluation:
 
 
 def _evidence(matcher: _Matcher, indices: list[int]) -> list[Evidence]:
-    seen: list[int] = []
-    for index in indices:
-        if index not in seen:
-            seen.append(index)
-    seen.sort()
+    """The sentences found, the first rule's first: 'the right to complain to the Information Commissioner'
+    comes before a table heading naming the ICO that a looser rule also found."""
+    seen = list(dict.fromkeys(indices))
     return [Evidence(matcher.sentences[i].text, matcher.sentences[i].location) for i in seen[:MAX_EVIDENCE]]
 
 
