@@ -67,6 +67,17 @@ class Block:
     def location(self) -> Location:
         return self.locate(0)
 
+    @property
+    def is_contents_entry(self) -> bool:
+        """A list item that is nothing but a link to a place in the same page: a table of contents
+        entry ('Where we get personal information from'), which names a topic and states nothing."""
+        return (
+            self.kind is BlockKind.LIST_ITEM
+            and len(self.links) == 1
+            and (self.links[0].target or "").startswith("#")
+            and self.links[0].text.strip(" .") == self.text.strip(" .")
+        )
+
     def locate(self, offset: int) -> Location:
         """The source location of the character at `offset` in `text`."""
         if not self.anchors:

@@ -49,7 +49,10 @@ class _Matcher:
         self._plain_texts: dict[int, tuple[str, str]] = {}
         self._all: dict[str, list[int]] = {}
         self.section_of = [self._section(s) for s in self.sentences]
-        self.content = [i for i, s in enumerate(self.sentences) if s.block.kind is not BlockKind.HEADING]
+        # Headings and table-of-contents entries name topics; the statements are in the other blocks.
+        self.content = [
+            i for i, s in enumerate(self.sentences) if s.block.kind is not BlockKind.HEADING and not s.block.is_contents_entry
+        ]
 
     @staticmethod
     def _section(sentence: Sentence) -> tuple[str, ...]:
