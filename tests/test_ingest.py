@@ -355,3 +355,40 @@ def test_rails_helpers_and_components_print_their_literals():
     # Emails printed by mail_to, on their own or inline; a table component is not guessed at.
     assert "privacy@harbours.example.gov.uk" in document.text and "Or write to us: post@harbours.example.gov.uk." in document.text
     assert "session" not in document.text and "Name" not in document.text
+
+
+def test_router_link_components_are_links_and_html_link_tags_stay_empty():
+    jsx = b"""export default function Page() {
+  return (
+    <section>
+      <ul>
+        <li><Link href="#where">Where we get personal information from</Link></li>
+        <li><RouterLink to="/contact">Contact us</RouterLink></li>
+      </ul>
+      <p>We keep records for 6 years.</p>
+    </section>
+  );
+}
+"""
+    document = parse(RawSource("Page.jsx", jsx, "script"))
+    where, contact = list(document.links)
+    assert (where.text, where.target) == ("Where we get personal information from", "#where")
+    assert (contact.text, contact.target) == ("Contact us", "/contact")
+    assert document.blocks[0].is_contents_entry and not document.blocks[1].is_contents_entry
+    html = b'<link rel="stylesheet" href="/site.css"><p>We keep records for 6 years.</p>'
+    page = parse(RawSource("n.html", html, "html"))
+    assert [b.text for b in page.blocks] == ["We keep records for 6 years."] and not list(page.links)
+
+
+def test_a_list_nested_under_an_item_is_introduced_by_that_item():
+    markdown = b"""Our lawful bases are:
+
+- Legitimate interests - it benefits you and us. Our legitimate interests are:
+  - keeping track of who attends our workshops
+- Consent
+"""
+    document = parse(RawSource("n.md", markdown, "markdown"))
+    nested = next(b for b in document.blocks if b.text.startswith("keeping track"))
+    assert nested.intro == "Our legitimate interests are:"
+    consent = next(b for b in document.blocks if b.text == "Consent")
+    assert consent.intro == "Our lawful bases are:"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 
 from notice_audit.document import Block, BlockKind, Link, Location, TextBuilder
+
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 class BlockCollector:
@@ -58,6 +61,9 @@ class BlockCollector:
             # "We use your data to:" or "we also collect" introduces the items.
             if previous is not None and previous.kind is BlockKind.PARAGRAPH and not previous.text.endswith((".", "!", "?", ")")):
                 intro = previous.text
+            # A nested list under an item ending "… Our legitimate interests are:" continues that sentence.
+            elif previous is not None and previous.kind is BlockKind.LIST_ITEM and previous.text.endswith(":") and self._intros:
+                intro = _LAST_SENTENCE.split(previous.text)[-1]
             if not intro and self._intros:
                 intro = self._intros[-1]
         self._intros.append(intro)

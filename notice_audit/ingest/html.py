@@ -103,14 +103,14 @@ class _TreeBuilder(HTMLParser):
             tag, {k: v or "" for k, v in attrs}, self._here(), raw_tag.group(1) if raw_tag else tag, start_tag, parent=self.stack[-1]
         )
         self.stack[-1].children.append(element)
-        if tag not in VOID and len(self.stack) < MAX_DEPTH:
+        if not _is_void(element) and len(self.stack) < MAX_DEPTH:
             self.stack.append(element)
-        elif tag not in VOID and self.root.too_deep is None:
+        elif not _is_void(element) and self.root.too_deep is None:
             self.root.too_deep = element.location
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag not in VOID and self.stack[-1].tag == tag:
+        if self.stack[-1].tag == tag and not _is_void(self.stack[-1]):
             self.stack.pop()
 
     def handle_endtag(self, tag: str) -> None:
@@ -177,6 +177,16 @@ _DATE_ATTRIBUTES = {"updated", "lastupdated", "modified", "lastmodified", "revie
 def _is_component(element: Element) -> bool:
     """A custom component (`<LegalSection>`, `<x-prose-page>`), not an HTML element."""
     return element.raw_tag[:1].isupper() or "-" in element.tag
+
+
+def _is_void(element: Element) -> bool:
+    """An element with no content: `<link rel=…>` is, Next.js's `<Link href=…>…</Link>` is not."""
+    return element.tag in VOID and not element.raw_tag[:1].isupper()
+
+
+def _is_link_component(element: Element) -> bool:
+    """A router's link component (`<Link href="#where">`, `<RouterLink to="/contact">`): a link like `<a>`."""
+    return _is_component(element) and element.raw_tag.endswith("Link") and ("href" in element.attrs or "to" in element.attrs)
 
 
 def _attribute_location(element: Element, name: str) -> Location:
@@ -246,7 +256,7 @@ class _Walker:
                 continue
             if tag == "br":
                 self.collector.add_text("\n", None)
-            elif tag == "a":
+            elif tag == "a" or _is_link_component(child):
                 self._link(child)
             elif tag in ("ul", "ol", "dl"):
                 self.collector.flush()
@@ -319,7 +329,7 @@ class _Walker:
         start = self.collector.mark()
         self.walk(element)
         text = self.collector.text_since(start)
-        href = element.attrs.get("href")
+        href = element.attrs.get("href", element.attrs.get("to"))
         templated = False
         if href is not None and not href.strip() and self.masked is not None:
             templated = self._href_was_template(element)
@@ -345,4 +355,4 @@ class _Walker:
         return self.masked.original[match.start(1) + 1 : match.end(1) - 1].strip() if match else ""
 
 
-_HREF = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE | re.DOTALL)
+_HREF = re.compile(r"<(?:a|\w*Link)\b[^>]*?\b(?:href|to)\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE | re.DOTALL)
