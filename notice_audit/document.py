@@ -62,6 +62,9 @@ class Block:
     links: list[Link] = field(default_factory=list)
     # The paragraph that introduces a list ("We use your data to:"), for list items.
     intro: str = ""
+    # Offsets in `text` where the source had a hard line break (<br>, a Markdown hard break):
+    # 'Name: Meenal Patel<br>E-mail: …' are two lines, whatever the punctuation says.
+    line_breaks: tuple[int, ...] = ()
 
     @property
     def location(self) -> Location:
@@ -183,6 +186,8 @@ class TextBuilder:
         self._parts: list[str] = []
         self._length = 0
         self.anchors: list[tuple[int, Location]] = []
+        self._breaks: list[int] = []  # offsets in `raw`
+        self.line_breaks: tuple[int, ...] = ()  # the same, as offsets in the built text
 
     def add(self, text: str, location: Location | None) -> None:
         """Append source text; `location` is where its first character stands.
@@ -203,6 +208,11 @@ class TextBuilder:
                 offset += len(chunk) + 1
         self._parts.append(text)
         self._length += len(text)
+
+    def add_line_break(self) -> None:
+        """A hard line break: white space in the text, remembered in `line_breaks` after `build`."""
+        self._breaks.append(self._length)
+        self.add("\n", None)
 
     @property
     def raw(self) -> str:
@@ -226,12 +236,19 @@ class TextBuilder:
         length = 0
         last_end = 0
         expected: Location | None = None
+        breaks = iter(self._breaks)
+        next_break = next(breaks, None)
+        line_breaks: list[int] = []
         for start, end, location in segments:
             for match in _WORD.finditer(raw, start, end):
                 word = match.group()
                 if words and match.start() > last_end:
                     words.append(" ")
                     length += 1
+                while next_break is not None and next_break < match.start():
+                    if words and (not line_breaks or line_breaks[-1] != length):
+                        line_breaks.append(length)  # the break falls before this word
+                    next_break = next(breaks, None)
                 last_end = match.end()
                 if location is not None:
                     here = Location(location.line, location.column + match.start() - start, location.page)
@@ -240,6 +257,7 @@ class TextBuilder:
                     expected = Location(here.line, here.column + len(word), here.page)
                 words.append(word)
                 length += len(word)
+        self.line_breaks = tuple(line_breaks)
         return "".join(words), anchors
 
 

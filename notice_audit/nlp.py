@@ -6,6 +6,7 @@ so nothing is ever downloaded at run time.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,26 @@ def split_sentences(blocks: list[Block]) -> list[Sentence]:
     sentences: list[Sentence] = []
     for block, doc in zip(blocks, pipeline().pipe(block.text for block in blocks)):
         for span in doc.sents:
-            text = span.text.strip()
-            if text:
-                sentences.append(Sentence(text=text, block=block, start=span.start_char))
+            for start, end in _lines(block, span.start_char, span.end_char):
+                piece = block.text[start:end]
+                text = piece.strip()
+                if text:
+                    sentences.append(Sentence(text=text, block=block, start=start + len(piece) - len(piece.lstrip())))
     return sentences
+
+
+# A line that runs on into the next: 'write to us at<br>Town Hall', 'name,<br>address'.
+_RUNS_ON = re.compile(r"(?:[,;:(&/–-]|\b(?:and|or|the|a|an|of|to|at|in|on|for|by|with|from|our|your))\s*$", re.IGNORECASE)
+_STARTS_LINE = re.compile(r"\s*(?:[A-Z0-9•●▪(\[*-]|\w+:)")
+
+
+def _lines(block: Block, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence's span, cut at the hard line breaks that end a line of its own
+    ('Name: Meenal Patel<br>E-mail: …'), not at those that wrap a sentence."""
+    pieces: list[tuple[int, int]] = []
+    for cut in block.line_breaks:
+        if start < cut < end and not _RUNS_ON.search(block.text[start:cut]) and _STARTS_LINE.match(block.text, cut):
+            pieces.append((start, cut))
+            start = cut
+    pieces.append((start, end))
+    return pieces

@@ -392,3 +392,18 @@ def test_a_list_nested_under_an_item_is_introduced_by_that_item():
     assert nested.intro == "Our legitimate interests are:"
     consent = next(b for b in document.blocks if b.text == "Consent")
     assert consent.intro == "Our lawful bases are:"
+
+
+def test_hard_line_breaks_end_a_line_of_its_own_but_not_a_wrapped_sentence():
+    html = b"<p>Website Privacy Notice<br>Name: Meenal Patel<br>E-mail: hello@example.co.uk</p><p>Write to us at<br>Town Hall, Riverside.</p>"
+    document = parse(RawSource("n.html", html, "html"))
+    assert [s.text for s in document.sentences()] == [
+        "Website Privacy Notice", "Name: Meenal Patel", "E-mail: hello@example.co.uk", "Write to us at Town Hall, Riverside.",
+    ]
+    sentence = document.sentences()[1]
+    assert str(sentence.location) == "1:30"  # 'Name' where the source has it
+    # A Markdown hard break (backslash) is a line break; a soft break is a space.
+    markdown = b"Name: Hartley Opticians\\\nEmail: eyes@example.org\n\nWe keep your records\nfor ten years.\n"
+    assert [s.text for s in parse(RawSource("n.md", markdown, "markdown")).sentences()] == [
+        "Name: Hartley Opticians", "Email: eyes@example.org", "We keep your records for ten years.",
+    ]

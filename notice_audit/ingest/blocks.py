@@ -34,6 +34,9 @@ class BlockCollector:
     def add_text(self, text: str, location: Location | None) -> None:
         self._builder.add(text, location)
 
+    def add_line_break(self) -> None:
+        self._builder.add_line_break()
+
     def add_link(self, link: Link) -> None:
         self._links.append(link)
 
@@ -82,6 +85,7 @@ class BlockCollector:
 
     def flush(self) -> None:
         text, anchors = self._builder.build()
+        line_breaks = self._builder.line_breaks
         links = self._links
         self._builder = TextBuilder()
         self._links = []
@@ -101,4 +105,4 @@ class BlockCollector:
             return
         path = tuple(h[1] for h in self._headings)
         intro = self._intros[-1] if self._intros and kind is BlockKind.LIST_ITEM else ""
-        self.blocks.append(Block(kind, text, anchors, path, 0, links, intro))
+        self.blocks.append(Block(kind, text, anchors, path, 0, links, intro, line_breaks))

@@ -255,7 +255,7 @@ class _Walker:
             if tag in DROP or self._is_banner(child) or (tag in CHROME and not self.inside_main):
                 continue
             if tag == "br":
-                self.collector.add_text("\n", None)
+                self.collector.add_line_break()
             elif tag == "a" or _is_link_component(child):
                 self._link(child)
             elif tag in ("ul", "ol", "dl"):

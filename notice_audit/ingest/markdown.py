@@ -158,7 +158,9 @@ class _Aligner:
         for child in children:
             if child.type in ("text", "code_inline"):
                 self.text(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
+            elif child.type == "hardbreak":
+                self.collector.add_line_break()
+            elif child.type == "softbreak":
                 self.collector.add_text("\n", None)
             elif child.type == "link_open":
                 self.open_link(child.attrGet("href"))
@@ -246,6 +248,6 @@ class _Aligner:
                 end = self.cursor + len(content)
                 self.collector.add_link(Link(text, href, self.location(start), self.region[start:end].replace("\n", " ")))
         elif re.match(r"<br\s*/?>", content, re.IGNORECASE):
-            self.collector.add_text("\n", None)
+            self.collector.add_line_break()
         if found != -1:
             self.cursor = found + len(content)

@@ -99,6 +99,7 @@ def _fill_block(block: Block, values: dict[str, tuple[Printed, Location]]) -> No
     anchors.update(inserted)
     block.text = "".join(pieces)
     block.anchors = sorted(anchors.items())
+    block.line_breaks = tuple(new_offset[offset] for offset in block.line_breaks if offset < len(old))
 
 
 def _line_starts(text: str) -> list[int]:
