@@ -20,6 +20,7 @@ import yaml
 from notice_audit.audit import audit_source
 from notice_audit.checklist.model import load_checklist
 from notice_audit.config import Settings
+from notice_audit.errors import InputError
 
 STATUSES = ("present", "partial", "missing", "not_applicable")
 NOT_PRESENT = ("missing", "partial")
@@ -89,7 +90,11 @@ def main() -> int:
     parser.add_argument("labels")
     parser.add_argument("--verbose", action="store_true", help="show the evidence for every disagreement")
     args = parser.parse_args()
-    scores = score(Path(args.labels), args.verbose)
+    try:
+        scores = score(Path(args.labels), args.verbose)
+    except (OSError, yaml.YAMLError, InputError, KeyError, TypeError) as error:
+        print(f"bench/accuracy.py: {args.labels}: {' '.join(str(error).split())}", file=sys.stderr)
+        return 2
     print(f"{'element':24} {'n':>3} {'accuracy':>8} {'precision':>9} {'recall':>7} {'F1':>6}")
     for element_id, counts in scores.per_element.items():
         print(_row(element_id, counts))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from notice_audit.document import START, Block, Document, Location
+from notice_audit.document import START, Block, BlockKind, Document, Location
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
@@ -193,6 +193,7 @@ def statements(document: Document) -> list[DateStatement]:
             if dated is not None:
                 text = block.text[cue.start() : cue.end()] + " " + rest[: dated[1]].strip() if where is block else rest[: dated[1]].strip()
                 found.append(DateStatement(dated[0], " ".join(text.split()), where.locate(offset), "text"))
+    found.extend(_change_log(blocks))
     literals = [v for k, v in sorted(document.metadata.items()) if k.startswith("template_literal_")]
     for previous, literal in zip(literals, literals[1:]):  # a macro's {"Last updated": "2 June 2025"}
         if _CUE.fullmatch(previous.strip().rstrip(":")):
@@ -200,6 +201,47 @@ def statements(document: Document) -> list[DateStatement]:
             if day:
                 found.append(DateStatement(day, f"{previous} {literal}", START, "text"))
     return found
+
+
+# A change log: a table whose 'Date' column sits beside 'Nature of change', 'Version', 'Changes'…
+_DATE_HEADER = re.compile(r"(?:date(?:\s+(?:of\s+)?(?:change|update|revision|review|amended|updated|issued))?|version\s+date|updated|revised)", re.IGNORECASE)
+_CHANGE_HEADER = re.compile(r"\b(?:changes?|version|revision|amendments?|updates?|summary|description|history)\b", re.IGNORECASE)
+
+
+def _change_log(blocks: list[Block]) -> list[DateStatement]:
+    """The dates in a change log's 'Date' column: the latest change is the notice's date.
+
+    Cells carry no row numbers, so the header row is read as the run of cells around 'Date'
+    up to the first that holds a date or a version number (the first data row)."""
+    found: list[DateStatement] = []
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.TABLE_CELL or not _DATE_HEADER.fullmatch(block.text.strip(" *:")):
+            continue
+        first = index
+        while first > 0 and _header_cell(blocks[first - 1]):
+            first -= 1
+        last = index
+        while last + 1 < len(blocks) and _header_cell(blocks[last + 1]):
+            last += 1
+        headers = [b.text for b in blocks[first : last + 1]]
+        if len(headers) < 2 or not any(_CHANGE_HEADER.search(h) for h in headers if h is not block.text):
+            continue
+        for row in range(last + 1 + index - first, len(blocks), len(headers)):
+            cell = blocks[row]
+            if cell.kind is not BlockKind.TABLE_CELL:
+                break
+            day = parse_date(cell.text)
+            if day is not None:
+                found.append(DateStatement(day, f"{block.text.strip(' *:')}: {cell.text}", cell.location, "text"))
+    return found
+
+
+_VERSION_CELL = re.compile(r"v?(?:ersion\s*)?\d+(?:\.\d+)*[a-z]?", re.IGNORECASE)
+
+
+def _header_cell(block: Block) -> bool:
+    text = block.text.strip(" *:")
+    return block.kind is BlockKind.TABLE_CELL and parse_date(text) is None and not _VERSION_CELL.fullmatch(text)
 
 
 def find_last_updated(document: Document) -> DateStatement | None:

@@ -219,3 +219,20 @@ def test_rule_law_outdated_lists_the_entries_with_sources():
     for entry in ENTRIES:
         assert f"- {entry.id} ({entry.severity}, since {entry.since.isoformat()})" in result.stdout
     assert "Case C-311/18" in result.stdout
+
+
+def test_a_change_log_dates_the_notice_by_its_latest_change():
+    markdown = """## Changes to this notice
+
+| Date | Nature of change |
+|---|---|
+| May 2018 | New privacy policy adopted |
+| 14 March 2023 | Retention periods added |
+"""
+    statement = find_last_updated(document(markdown))
+    assert statement.date == date(2023, 3, 14) and statement.text.endswith("14 March 2023")
+    html = "<table><tr><th>Version</th><th>Date</th><th>Changes</th></tr><tr><td>v2</td><td>01/02/2024</td><td>New form</td></tr></table>"
+    assert find_last_updated(document(html, "html", "notice.html")).date == date(2024, 2, 1)  # 'Date' in the second column
+    # A table of events is not a change log.
+    events = "| Date | Event |\n|---|---|\n| 3 June 2025 | Open day |\n"
+    assert find_last_updated(document(events)) is None
