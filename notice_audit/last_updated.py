@@ -46,7 +46,7 @@ _STRONG_CUE = (
     r"last\s+(?:updated?|reviewed|review|revised|revision|modified|amended|changed|edit(?:ed)?|checked)|"
     r"(?:page|notice|policy|statement)\s+(?:was\s+)?(?:last\s+)?(?:updated|reviewed|revised)|"
     r"(?:date\s+of\s+)?(?:last\s+)?(?:review|update|revision)\s+date|"
-    r"date\s+of\s+(?:last\s+)?(?:review|update|revision|issue|publication)|"
+    r"date\s+of\s+(?:(?:the\s+|this\s+)?last\s+|this\s+)?(?:review|update|revision|issue|publication)|"
     r"date\s+(?:approved|agreed|adopted|ratified)|"
     r"(?:version|issue)\s+(?:[\w.]+\s+)?dated"
 )

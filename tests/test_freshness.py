@@ -49,6 +49,7 @@ DATED = [
     ("## Last updated\n\n10th July 2023", "2023-07-10"),
     ("Page last updated: Tuesday, 4 March 2025", "2025-03-04"),
     ("Date of last review: 12.03.24", "2024-03-12"),
+    ("Date of this review: August 2017", "2017-08-01"),
     ("Last updated on March 3, 2026", "2026-03-03"),
     ("This notice was last reviewed by our Data Protection Officer on 14 January 2026.", "2026-01-14"),
     ("Published: Q2 2024", "2024-04-01"),
