@@ -407,3 +407,24 @@ def test_hard_line_breaks_end_a_line_of_its_own_but_not_a_wrapped_sentence():
     assert [s.text for s in parse(RawSource("n.md", markdown, "markdown")).sentences()] == [
         "Name: Hartley Opticians", "Email: eyes@example.org", "We keep your records for ten years.",
     ]
+
+
+def test_indented_prose_in_markdown_is_read_and_indented_code_is_not():
+    # Text converted from HTML indents its lists by four spaces, which CommonMark reads as code.
+    markdown = b"""We may receive information about you:
+
+      * from third parties, including credit reference agencies;
+
+      * specifically from landlords.
+
+Install the widget:
+
+    curl -s https://example.org/widget.js | sh
+    export WIDGET_KEY=abc123
+"""
+    document = parse(RawSource("n.md", markdown, "markdown"))
+    items = [b for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.text for b in items] == ["from third parties, including credit reference agencies;", "specifically from landlords."]
+    assert items[0].intro == "We may receive information about you:"
+    assert str(items[1].locate(0)) == "5:9"  # where 'specifically' is in the source
+    assert not any("curl" in b.text or "WIDGET" in b.text for b in document.blocks)

@@ -57,7 +57,9 @@ def ingest_markdown(source: str, text: str, plain_text: bool = False, masked: Ma
     return Document(source=source, format=name, blocks=collector.blocks, metadata=metadata, anchors=anchors)
 
 
-def collect_markdown(text: str, collector: BlockCollector, plain_text: bool = False, line_offset: int = 0) -> dict[str, str]:
+def collect_markdown(
+    text: str, collector: BlockCollector, plain_text: bool = False, line_offset: int = 0, column_offset: int = 0
+) -> dict[str, str]:
     """Add the blocks of Markdown `text` to `collector`; returns its front matter."""
     md = _PARSERS.get(plain_text) or _PARSERS.setdefault(plain_text, _parser(plain_text))
     tokens = md.parse(text)
@@ -88,6 +90,10 @@ def collect_markdown(text: str, collector: BlockCollector, plain_text: bool = Fa
             collector.flush()
             blocks_from_html(token.content, token.map[0] + line_offset, collector)
             collector.flush()
+        elif token.type == "code_block" and token.map and (prose := _indented_prose(lines, token.map[0], token.map[1])):
+            text_block, indent = prose
+            collector.flush()
+            collect_markdown(text_block, collector, False, line_offset + token.map[0], column_offset + indent)
         elif token.type == "inline" and token.map:
             if heading_level:
                 kind, level = BlockKind.HEADING, heading_level
@@ -97,11 +103,34 @@ def collect_markdown(text: str, collector: BlockCollector, plain_text: bool = Fa
                 kind, level = kind_now, 0
             collector.flush()
             collector.start(kind, level)
-            _Aligner(lines, token.map[0], token.map[1], collector, line_offset).inline(token.children or [])
+            _Aligner(lines, token.map[0], token.map[1], collector, line_offset, column_offset).inline(token.children or [])
             collector.flush()
             collector.start(BlockKind.PARAGRAPH)
     collector.flush()
     return metadata
+
+
+# Text converted from HTML often indents lists and their paragraphs by four spaces or more,
+# which CommonMark reads as code; in a notice such a block is prose unless it looks like code.
+_CODE_SIGNS = re.compile(r"[{}=$\\|]|</?[a-zA-Z][^>]*>|^\s*(?:def|class|import|function|var|let|const|return|SELECT|curl)\b", re.MULTILINE)
+_MARKDOWN_LINKS = re.compile(r"\]\([^)\s]*\)|<(?:https?://|mailto:)[^>\s]*>")
+_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+
+
+def _indented_prose(lines: list[str], first: int, end: int) -> tuple[str, int] | None:
+    """An indented code block that reads as prose: its lines with the common indent removed, and that indent."""
+    block = lines[first:end]
+    written = [line for line in block if line.strip()]
+    if not written or any(line[: len(line) - len(line.lstrip())].count("\t") for line in written):
+        return None
+    indent = min(len(line) - len(line.lstrip(" ")) for line in written)
+    text = "\n".join(line[indent:] for line in block)
+    words = _WORD.findall(text)
+    # a short block counts when it is a list item or a sentence ('* **Analytical cookies.**')
+    short_prose = len(words) >= 2 and re.match(r"\s*(?:[-*+]|\d+\.)\s|.*[.:?!]\**\s*$", text, re.DOTALL)
+    if (len(words) < 5 and not short_prose) or len(_CODE_SIGNS.findall(_MARKDOWN_LINKS.sub("", text))) * 20 > len(words):
+        return None
+    return text, indent
 
 
 _MARKDOWN_SIGNS = re.compile(r"^ {0,3}(#{1,6} \S|[-*+] \S|\d+\. \S)", re.MULTILINE)
@@ -142,9 +171,12 @@ def front_matter_metadata(content: str) -> dict[str, str]:
 class _Aligner:
     """Feeds one inline token's children to the collector with exact source locations."""
 
-    def __init__(self, lines: list[str], first_line: int, end_line: int, collector: BlockCollector, line_offset: int = 0) -> None:
+    def __init__(
+        self, lines: list[str], first_line: int, end_line: int, collector: BlockCollector, line_offset: int = 0, column_offset: int = 0
+    ) -> None:
         self.region = "\n".join(lines[first_line:end_line])
         self.first_line = first_line + line_offset
+        self.column_offset = column_offset
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.region)]
         self.cursor = 0
         self.collector = collector
@@ -152,7 +184,7 @@ class _Aligner:
 
     def location(self, offset: int) -> Location:
         line = bisect.bisect_right(self.line_starts, offset) - 1
-        return Location(self.first_line + line + 1, offset - self.line_starts[line] + 1)
+        return Location(self.first_line + line + 1, offset - self.line_starts[line] + 1 + self.column_offset)
 
     def inline(self, children: list[Token]) -> None:
         for child in children:
