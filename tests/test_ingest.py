@@ -428,3 +428,8 @@ Install the widget:
     assert items[0].intro == "We may receive information about you:"
     assert str(items[1].locate(0)) == "5:9"  # where 'specifically' is in the source
     assert not any("curl" in b.text or "WIDGET" in b.text for b in document.blocks)
+    # an address block indented by a tab is prose too
+    address = parse(RawSource("n.md", b"Write to us at:\n\n\tData Controller\n\tNutrition Associates\n\t91 Wimpole St\n", "markdown"))
+    block = block_with(address, "Data Controller")
+    assert block.text == "Data Controller Nutrition Associates 91 Wimpole St"
+    assert str(block.locate(0)) == "3:2"

@@ -14,6 +14,7 @@ standing alone before other text is taken as a heading.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 
 from markdown_it import MarkdownIt
@@ -121,9 +122,10 @@ def _indented_prose(lines: list[str], first: int, end: int) -> tuple[str, int] |
     """An indented code block that reads as prose: its lines with the common indent removed, and that indent."""
     block = lines[first:end]
     written = [line for line in block if line.strip()]
-    if not written or any(line[: len(line) - len(line.lstrip())].count("\t") for line in written):
+    if not written:
         return None
-    indent = min(len(line) - len(line.lstrip(" ")) for line in written)
+    # the whitespace every written line starts with (spaces or tabs, the same characters on each line)
+    indent = len(os.path.commonprefix([line[: len(line) - len(line.lstrip())] for line in written]))
     text = "\n".join(line[indent:] for line in block)
     words = _WORD.findall(text)
     # a short block counts when it is a list item or a sentence ('* **Analytical cookies.**')
