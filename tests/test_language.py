@@ -114,6 +114,19 @@ def test_template_code_is_not_read_as_text():
     assert findings(document) == []
 
 
+def test_jsx_expression_closing_before_a_comma_is_no_space_before_it():
+    # '</span>}, any' renders as 'feedback form, any'; only a space typed before the comma is flagged
+    source = (
+        "export default function Page() {\n  return (\n    <p>\n"
+        "      Using our {loggedIn ? <a href=\"/feedback\">form</a> : <span>feedback form</span>}, any details\n"
+        "      you give us are kept , as we say.\n    </p>\n  );\n}\n"
+    )
+    document = parse(RawSource("page.jsx", source.encode(), "script"))
+    assert [(str(f.location), f.message) for f in findings(document, [RULES["typos.punctuation"]])] == [
+        ("5:27", "Space before ','"),
+    ]
+
+
 def test_readability_is_in_the_report():
     from notice_audit.audit import audit_document
     from notice_audit.checklist.model import load_checklist

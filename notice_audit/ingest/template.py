@@ -353,8 +353,14 @@ def mask_script(text: str) -> Masked:
 
 
 def _changed_spans(original: str, masked: str) -> list[tuple[int, int]]:
-    """The runs of characters blanking changed: where code stood between pieces of text."""
-    return [match.span() for match in re.finditer(r"\S+", original) if masked[match.start() : match.end()] != match.group()]
+    """Where code stood between pieces of text: in each run of non-space characters, from the first
+    character blanking changed to the last (only the `}` of `</span>},` is code)."""
+    spans = []
+    for match in re.finditer(r"\S+", original):
+        changed = [i for i in range(match.start(), match.end()) if masked[i] != original[i]]
+        if changed:
+            spans.append((changed[0], changed[-1] + 1))
+    return spans
 
 
 def _line_end(text: str, index: int) -> int:

@@ -122,6 +122,8 @@ def _marks(document: Document, block: Block) -> Iterator[tuple[int, int, str]]:
             and token.start > previous.end and block.text[previous.end : token.start].isspace()
             and (following is None or following.start > token.end or following.kind == "punct")
             and not token.text.startswith("...")
+            # a space left where template code stood ('…</span>}, any') is not in the page
+            and not document.gap_between(block, previous.end, token.start)
         ):
             yield previous.end, token.start + 1, f"Space before '{token.text[0]}'"
     yield from _unbalanced(block)
