@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from notice_audit.checklist.model import Checklist, Concept, Element
@@ -49,6 +50,8 @@ class _Matcher:
         self._plain_texts: dict[int, tuple[str, str]] = {}
         self._all: dict[str, list[int]] = {}
         self.section_of = [self._section(s) for s in self.sentences]
+        self.titles = _titles(document)
+        self._title_names: dict[str, tuple[str, ...]] = {}
         # Headings and table-of-contents entries name topics; the statements are in the other blocks.
         self.content = [
             i for i, s in enumerate(self.sentences) if s.block.kind is not BlockKind.HEADING and not s.block.is_contents_entry
@@ -100,6 +103,8 @@ class _Matcher:
             any(p.search(text) or any(p.search(t) for t in others) for p in concept.patterns)
             or any(self.matches(n, index) for n in concept.include)
         )
+        if not hit and concept.title_beside:
+            hit = any(re.search(rf"(?<![\w.@/]){re.escape(name)}(?![\w@/]|\.\w)", alone) for name in self._names_in_titles(concept))
         if not hit and not concept.patterns and not concept.include and concept.link:
             hit = True  # a concept defined by its links alone
         if not hit:
@@ -113,6 +118,18 @@ class _Matcher:
         if any(p.search(text) for p in concept.unless) or any(self.matches(n, index) for n in concept.exclude):
             return False
         return all(self.matches(n, index) for n in concept.all_of)
+
+    def _names_in_titles(self, concept: Concept) -> tuple[str, ...]:
+        """The names a title gives beside its generic part: 'ShelterBox' in 'Privacy | ShelterBox'."""
+        if concept.name not in self._title_names:
+            names = []
+            for title in self.titles:
+                parts = [p.strip() for p in _TITLE_PARTS.split(title) if p.strip()]
+                generic = [p for p in parts if any(pattern.search(p) for pattern in concept.title_beside)]
+                if generic:
+                    names += [p for p in parts if p not in generic and _TITLE_NAME.match(p)]
+            self._title_names[concept.name] = tuple(dict.fromkeys(names))
+        return self._title_names[concept.name]
 
     def matching(self, name: str) -> list[int]:
         """Content sentences (not headings) matching `name`, in document order."""
@@ -134,6 +151,21 @@ class _Matcher:
             if same and self.matches(name, other):
                 return True
         return False
+
+
+# A page title's parts: 'Privacy Policy | Christian Aid', 'UK Parliament - Privacy Policy'.
+_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*|:\s+")
+# A name: capitalised, up to six words, no figures ('Last updated 2019' is no name).
+_TITLE_NAME = re.compile(r"^(?=[A-Z])(?!.*\d)\S+(?:\s+\S+){0,5}$")
+
+
+def _titles(document: Document) -> list[str]:
+    """The notice's titles: its metadata title and its first heading."""
+    titles = [document.metadata[key] for key in ("title", "page_title") if document.metadata.get(key)]
+    first_heading = next((b for b in document.blocks if b.kind is BlockKind.HEADING), None)
+    if first_heading is not None:
+        titles.append(first_heading.text)
+    return list(dict.fromkeys(titles))
 
 
 # Patterns are written with straight quotes: "don’t" and "don't" read the same.

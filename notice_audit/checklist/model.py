@@ -26,7 +26,7 @@ STATUSES = ("present", "partial", "missing", "not_applicable")
 SCOPES = ("sentence", "block", "section", "document")
 BUILTIN = "uk-gdpr.yaml"
 
-_CONCEPT_KEYS = {"match", "include", "and", "exclude", "unless", "in_section", "link", "heading_context", "description"}
+_CONCEPT_KEYS = {"match", "include", "and", "exclude", "unless", "in_section", "link", "heading_context", "title_beside", "description"}
 _ELEMENT_KEYS = {
     "id", "title", "articles", "reference", "severity", "severity_article13_only", "summary", "explanation",
     "looked_for", "present", "partial", "incidental", "trigger", "when_absent", "articles_required",
@@ -47,6 +47,8 @@ class Concept:
     in_section: tuple[re.Pattern[str], ...] = ()
     link: tuple[re.Pattern[str], ...] = ()
     heading_context: bool = False  # match the sentence read together with its heading
+    # a sentence naming the body the notice's title names beside words matching these ('Privacy | ShelterBox')
+    title_beside: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ def _check_keys(data: dict[str, Any], allowed: set[str], file: str, where: str) 
         raise ConfigError(f"{file}: unknown key '{where}{unknown[0]}' (allowed: {', '.join(sorted(allowed))})")
 
 
-_GROWING_CONCEPT = ("match", "include", "unless", "and", "exclude", "in_section", "link")
+_GROWING_CONCEPT = ("match", "include", "unless", "and", "exclude", "in_section", "link", "title_beside")
 _GROWING_ELEMENT = ("present", "partial", "incidental", "trigger", "require")
 
 
@@ -287,6 +289,7 @@ def _concept(name: str, spec: dict[str, Any], terms: dict[str, str], file: str) 
         in_section=_patterns(spec.get("in_section"), terms, file, f"concepts.{name}.in_section"),
         link=_patterns(spec.get("link"), terms, file, f"concepts.{name}.link"),
         heading_context=_flag(spec.get("heading_context", False), file, f"concepts.{name}.heading_context"),
+        title_beside=_patterns(spec.get("title_beside"), terms, file, f"concepts.{name}.title_beside"),
     )
 
 
