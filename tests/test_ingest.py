@@ -120,7 +120,8 @@ def test_script_strings_holding_html():
     assert document.format == "script"
     assert "We keep permit records for 6 years." in document.text
     assert "import React" not in document.text and "${" not in document.text
-    assert str(document.blocks[0].location) == "6:9"
+    # the config's own title is data the page prints, then the HTML's heading
+    assert [(b.text, str(b.location)) for b in document.blocks[:2]] == [("Privacy notice", "4:11"), ("Privacy notice", "6:9")]
 
 
 def test_markdown_links_tables_and_inline_html():
@@ -274,6 +275,30 @@ def test_jsx_markup_is_read_and_code_is_not():
     templated, static = list(document.links)
     assert templated.templated and templated.target == "`/privacy/${slug}`"
     assert static.target == "/cookies" and not static.templated
+
+
+def test_a_pages_data_strings_are_read_where_they_are_written():
+    # React pages often keep the notice in data: [{ title: "…", content: "…" }] rendered by .map().
+    path = FORMATS / "PrivacySections.tsx"
+    document = load(str(path))
+    kinds = [(b.kind.name, b.text) for b in document.blocks]
+    assert kinds[:8] == [
+        ("HEADING", "Who we are"),
+        ("PARAGRAPH", "Riverside Borough Council is the data controller. Write to us at Town Hall, Riverside RV1 1AA."),
+        ("HEADING", "What we collect"),
+        ("PARAGRAPH", "We collect the following information:"),
+        ("LIST_ITEM", "your name and address"),
+        ("LIST_ITEM", "details of your permit application"),
+        ("HEADING", "How long we keep it"),
+        ("LIST_ITEM", "We keep permit records for 6 years."),
+    ]
+    item = block_with(document, "details of your permit")
+    assert item.intro == "We collect the following information:" and item.heading_path[-1] == "What we collect"
+    for text in ("details of your permit", "We delete enquiries", "Riverside Borough Council", "How long"):
+        assert source_at(path, location_of(document, text), len(text)) == text
+    # a constant the JSX prints, and nothing of the code: keys, ids, classes, imports, conditions
+    assert "Last updated: 3 March 2026" in document.text
+    assert not any(word in document.text for word in ("who-we-are", "text-3xl", "lucide", "Shield", "sections.length"))
 
 
 def test_blade_directives_and_echoes_are_blanked():

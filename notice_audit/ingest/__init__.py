@@ -57,7 +57,8 @@ def _parse(raw: RawSource) -> Document:
         from notice_audit.ingest.markdown import ingest_markdown
 
         return ingest_markdown(raw.name, text, plain_text=True)
-    from notice_audit.ingest.template import mask, mask_script
+    from notice_audit.ingest.script import mask_script
+    from notice_audit.ingest.template import mask
 
     if fmt == "script":
         from notice_audit.ingest.html import ingest_html

@@ -146,7 +146,13 @@ def ingest_html(source: str, text: str, masked: Masked | None = None, format_nam
     collector = BlockCollector()
     content = _main_content(root)
     walker = _Walker(collector, text, masked, inside_main=content is not root)
+    # A React page's data (printed where the source holds it, see script.py) is rendered inside its
+    # <main>, though the source sets it out above: read it in source order around the main content.
+    data = _printed_outside(root, content, masked)
+    starts = (content.location.line, content.location.column)
+    walker.walk(Element("#data", {}, root.location, children=[e for e in data if (e.location.line, e.location.column) < starts]))
     walker.walk(content)
+    walker.walk(Element("#data", {}, root.location, children=[e for e in data if (e.location.line, e.location.column) > starts]))
     collector.flush()
     if metadata.get("title") and not any(b.kind is BlockKind.HEADING for b in collector.blocks[:1]):
         metadata.setdefault("page_title", metadata["title"])
@@ -225,6 +231,18 @@ def _iter(element: Element):
         if isinstance(child, Element):
             yield child
             yield from _iter(child)
+
+
+def _printed_outside(root: Element, content: Element, masked: Masked | None) -> list[Element]:
+    """The blocks holding a printed value alone that lie outside the main content."""
+    if content is root or masked is None or not masked.values:
+        return []
+    inside = {id(e) for e in _iter(content)}
+    return [
+        e for e in _iter(root)
+        if id(e) not in inside and e.tag == "div" and len(e.children) == 1
+        and isinstance(e.children[0], Text) and e.children[0].text.strip() in masked.values
+    ]
 
 
 def _main_content(root: Element) -> Element:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 
 from notice_audit.document import Block, BlockKind, Document, Location
 from notice_audit.ingest.template import Masked, Printed
@@ -52,12 +53,63 @@ def fill_values(document: Document, masked: Masked) -> Document:
 
 
 def _structure(printed: Printed, location: Location, block: Block, previous: Block | None) -> list[Block]:
-    """The heading, or the list items, a component call prints where it stands alone."""
+    """The heading, list items or paragraphs a component call or a page's data prints where it stands alone."""
     if printed.kind == "heading":
         return [Block(BlockKind.HEADING, printed.text, [(0, location)], block.heading_path, level=printed.level)]
-    # 'We collect your:' then the items: each item is read with the paragraph introducing it.
-    intro = previous.text if previous is not None and previous.kind is BlockKind.PARAGRAPH and not previous.text.endswith(_ENDS_SENTENCE) else ""
-    return [Block(BlockKind.LIST_ITEM, item, [(0, location)], block.heading_path, intro=intro) for item in printed.items]
+    if printed.kind == "prose":
+        return _prose(printed, location, block.heading_path, previous)
+    return [Block(BlockKind.LIST_ITEM, item, [(0, location)], block.heading_path, intro=_intro(previous)) for item in printed.items]
+
+
+def _intro(previous: Block | None) -> str:
+    """'We collect your:' then the items: each item is read with the paragraph introducing it."""
+    if previous is None:
+        return ""
+    if previous.kind is BlockKind.LIST_ITEM:
+        return previous.intro  # the next item of the same list
+    return previous.text if previous.kind is BlockKind.PARAGRAPH and not previous.text.endswith(_ENDS_SENTENCE) else ""
+
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
+
+
+def _prose(printed: Printed, location: Location, heading_path: tuple[str, ...], previous: Block | None) -> list[Block]:
+    """Paragraphs (split at blank lines) and bulleted lines ('• to supply our services') as list items."""
+    blocks: list[Block] = []
+    cursor = 0
+
+    def where(text: str) -> Location:
+        """Where `text` starts in the string as written, which starts at `location`."""
+        nonlocal cursor
+        found = -1
+        for probe in (text[:40], text[:12]):  # a long probe unless an escape (\\') falls in it
+            found = printed.source.find(probe, cursor)
+            if found != -1:
+                break
+        if found == -1:
+            return location
+        cursor = found + len(probe)
+        before = printed.source[:found]
+        lines = before.count("\n")
+        if not lines:
+            return Location(location.line, location.column + found)
+        return Location(location.line + lines, found - before.rfind("\n"))
+
+    for paragraph in re.split(r"\n\s*\n", printed.text):
+        lines: list[str] = []
+        for line in paragraph.split("\n") + [""]:
+            bullet = _BULLET.match(line)
+            if (bullet or not line.strip()) and lines:
+                text = " ".join(lines)
+                blocks.append(Block(BlockKind.PARAGRAPH, text, [(0, where(text))], heading_path))
+                lines = []
+            if bullet:
+                item = line[bullet.end() :].strip()
+                before = blocks[-1] if blocks else previous
+                blocks.append(Block(BlockKind.LIST_ITEM, item, [(0, where(item))], heading_path, intro=_intro(before)))
+            elif line.strip():
+                lines.append(line.strip())
+    return blocks
 
 
 def _heading_paths(blocks: list[Block]) -> None:

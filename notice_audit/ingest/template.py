@@ -45,6 +45,7 @@ class Printed:
     kind: str = "text"  # "text", "heading" or "list"
     items: tuple[str, ...] = ()
     level: int = 2
+    source: str = ""  # the string as written (escapes and all), to locate each paragraph printed from it
 
 
 @dataclass
@@ -74,7 +75,7 @@ def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, printed
     literals: list[str] = []
     kept: list[tuple[int, int]] = []
     values: dict[str, Printed] = {}
-    markers = _markers(text) if printed is not None and printed.possible else iter(())
+    unused = markers(text) if printed is not None and printed.possible else iter(())
     cursor = 0
     for start, end in sorted(spans):
         if start < cursor:  # nested or overlapping: already blanked
@@ -82,7 +83,7 @@ def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, printed
         code = text[start:end]
         pieces.append(text[cursor:start])
         value = printed.value(code, start) if printed is not None and printed.possible else None
-        marker = next(markers, None) if value is not None else None
+        marker = next(unused, None) if value is not None else None
         if marker is not None and value is not None:
             pieces.append(_printed_in_place(code, marker, value))
             values[marker] = value
@@ -230,7 +231,7 @@ def _printed_in_place(code: str, marker: str, printed: Printed) -> str:
     return blank(code[:-1]) + marker
 
 
-def _markers(text: str) -> Iterator[str]:
+def markers(text: str) -> Iterator[str]:
     """Private-use characters the source does not contain (icon fonts use some)."""
     present = set(text)
     return (char for char in map(chr, range(0xE000, 0xF900)) if char not in present)
@@ -311,131 +312,3 @@ def after_matching_bracket(text: str, open_at: int, opening: str, closing: str) 
                 return index + 1
         index += 1
     return len(text)
-
-
-# JavaScript / TypeScript sources: the notice is HTML inside string literals
-# (a CMS config's `bodyHtml`) or JSX markup in a React component.
-_SCRIPT_STRING = re.compile(r"`(?:\\.|[^`\\])*`|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
-_HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|li|a|table|section|br|strong|em|span)\b", re.IGNORECASE)
-# Where an expression may start, so a `<` there opens JSX rather than comparing.
-_JSX_LEAD = re.compile(r"(?:[(?:=,\[{&|]|=>|\breturn)\s*$")
-
-
-def mask_script(text: str) -> Masked:
-    """Keep the HTML in string literals and the JSX markup; blank all other code."""
-    out = [char if char == "\n" else " " for char in text]
-    index = 0
-    length = len(text)
-    while index < length:
-        char = text[index]
-        if text.startswith("//", index):
-            index = _line_end(text, index)
-        elif text.startswith("/*", index):
-            end = text.find("*/", index + 2)
-            index = length if end == -1 else end + 2
-        elif char in "`\"'":
-            match = _SCRIPT_STRING.match(text, index)
-            if match is None:
-                index += 1
-                continue
-            body_start, body_end = match.start() + 1, match.end() - 1
-            if _HTML_TAG.search(text, body_start, body_end):
-                out[body_start:body_end] = text[body_start:body_end]
-                for expression in re.finditer(r"\$\{[^}]*\}", text[body_start:body_end]):
-                    _blank(out, text, body_start + expression.start(), body_start + expression.end())
-            index = match.end()
-        elif char == "<" and _starts_jsx(text, index):
-            index = _keep_jsx(out, text, index)
-        else:
-            index += 1
-    masked = "".join(out)
-    return Masked(masked, text, _changed_spans(text, masked), [])
-
-
-def _changed_spans(original: str, masked: str) -> list[tuple[int, int]]:
-    """Where code stood between pieces of text: in each run of non-space characters, from the first
-    character blanking changed to the last (only the `}` of `</span>},` is code)."""
-    spans = []
-    for match in re.finditer(r"\S+", original):
-        changed = [i for i in range(match.start(), match.end()) if masked[i] != original[i]]
-        if changed:
-            spans.append((changed[0], changed[-1] + 1))
-    return spans
-
-
-def _line_end(text: str, index: int) -> int:
-    end = text.find("\n", index)
-    return len(text) if end == -1 else end
-
-
-def _starts_jsx(text: str, index: int) -> bool:
-    following = text[index + 1 : index + 2]
-    if not (following.isalpha() or following == ">"):
-        return False
-    return bool(_JSX_LEAD.search(text[max(0, index - 20) : index]))
-
-
-def _blank(out: list[str], text: str, start: int, end: int) -> None:
-    out[start:end] = [c if c == "\n" else " " for c in text[start:end]]
-
-
-def _keep_jsx(out: list[str], text: str, start: int) -> int:
-    """Keep one JSX element (to its matching close); blank the `{...}` expressions in it."""
-    depth = 0
-    index = start
-    length = len(text)
-    while index < length:
-        if text[index] == "{":
-            end = after_matching_bracket(text, index, "{", "}")
-            _mask_expression(out, text, index, end)
-            index = end
-        elif text.startswith("</", index):
-            close = text.find(">", index)
-            close = length - 1 if close == -1 else close
-            out[index : close + 1] = text[index : close + 1]
-            index = close + 1
-            depth -= 1
-            if depth <= 0:
-                return index
-        elif text[index] == "<" and (text[index + 1 : index + 2].isalpha() or text[index + 1 : index + 2] == ">"):
-            out[index] = "<"
-            index += 1
-            while index < length and text[index] != ">":
-                if text[index] == "{":
-                    end = after_matching_bracket(text, index, "{", "}")
-                    _mask_expression(out, text, index, end, attribute=True)
-                    index = end
-                elif text[index] in "\"'":
-                    close = text.find(text[index], index + 1)
-                    close = length - 1 if close == -1 else close
-                    out[index : close + 1] = text[index : close + 1]
-                    index = close + 1
-                else:
-                    out[index] = text[index]
-                    index += 1
-            self_closing = text[index - 1] == "/"
-            if index < length:
-                out[index] = ">"
-            index += 1
-            if not self_closing:
-                depth += 1
-            elif depth == 0:
-                return index
-        else:
-            out[index] = text[index]
-            index += 1
-    return length
-
-
-def _mask_expression(out: list[str], text: str, start: int, end: int, attribute: bool = False) -> None:
-    """Blank a `{...}` expression, keeping any JSX inside it (`{ok && <p>Text</p>}`)."""
-    _blank(out, text, start, end)
-    if attribute and end - start >= 2:
-        out[start], out[end - 1] = '"', '"'  # an attribute value the HTML reader can see
-        return
-    index = start + 1
-    while index < end - 1:
-        if text[index] == "<" and _starts_jsx(text, index):
-            index = _keep_jsx(out, text, index)
-        else:
-            index += 1

@@ -28,7 +28,8 @@ RULE = Rule(
     example="We may ask for your ethnic origin as this information as this helps us -> as this information helps us",
 )
 
-_MAX_GAP = {2: 1, 3: 3}  # words allowed between the two copies of a 2- or 3-word phrase
+_MAX_GAP = {2: 1, 3: 3}
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "but"})  # words allowed between the two copies of a 2- or 3-word phrase
 
 
 def _runs(tokens: list[Token]) -> list[list[Token]]:
@@ -70,6 +71,8 @@ def _repeats(run: list[Token], table: LanguageTables) -> Iterator[tuple[Token, T
                 between = words[i + size : j]
                 if size == 2 and between and (phrase[0] in table.coordinators or phrase[-1] in table.coordinators or set(between) & table.coordinators):
                     break  # a deliberate parallel: "such sites and such sites", "a class with a class code"
+                if size == 3 and set(between) & _CONJUNCTIONS:
+                    break  # "the right to restrict processing and the right to object"
                 if run[j].text[:1].isupper() and not run[i].text[:1].isupper():
                     break  # a boundary the text lost, such as a heading run into its first sentence
                 if _allowed(words[i : j + size], table):

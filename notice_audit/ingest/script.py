@@ -1,0 +1,250 @@
+"""JavaScript and TypeScript sources (React, Next.js, Vue render code, CMS configs).
+
+The notice is in one of three places: HTML inside string literals (a CMS config's
+`bodyHtml`), JSX markup, or plain strings in the component's data (`const sections =
+[{ title: "Your rights", content: "You have the right to…" }]`, rendered with
+`sections.map(…)`). Every other character of code is blanked, keeping newlines, so the
+text keeps its real lines and columns. Data strings and the constants JSX prints
+(`{lastUpdated}` after `const lastUpdated = "1 January 2025"`) become Printed values,
+put back where they stand by ingest (see substitute.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from notice_audit.ingest.template import Masked, Printed, after_matching_bracket, markers
+
+_SCRIPT_STRING = re.compile(r"`(?:\\.|[^`\\])*`|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
+_HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|li|a|table|section|br|strong|em|span)\b", re.IGNORECASE)
+# Where an expression may start, so a `<` there opens JSX rather than comparing.
+_JSX_LEAD = re.compile(r"(?:[(?:=,\[{&|]|=>|\breturn)\s*$")
+
+# The keys under which page data holds its words: a title becomes a heading, a list of
+# strings list items, anything else paragraphs.
+_HEADING_KEYS = frozenset({"title", "heading", "question", "name", "label", "header", "category", "right"})
+_TEXT_KEYS = frozenset({
+    "content", "description", "text", "body", "details", "detail", "summary", "answer", "paragraph", "paragraphs",
+    "items", "points", "examples", "list", "bullets", "subtitle", "intro", "introduction", "note", "notes",
+    "purpose", "purposes", "retention", "basis", "legalbasis", "reason", "value",
+})
+# `key: "…"` just before a literal, or `key: ["…", "…", ` when it is an element of an array.
+_KEY_BEFORE = re.compile(r"""["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(\[(?:\s*(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`)\s*,)*\s*)?$""")
+_CONSTANT = re.compile(r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?:"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)'|`((?:\\.|[^`\\$])*)`)""")
+_PRINTED_NAME = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\}\Z")
+_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
+# Code, CSS classes and paths are not prose: 'text-3xl font-bold', 'md:flex', '/api/users', 'a === b'.
+_NOT_PROSE = re.compile(r"[{};=$\\|]|=>|\b[a-z]+:[a-z][\w-]*|(?:^|\s)[a-z]+-\d|^\S*/\S*$")
+_IDENTIFIER = re.compile(r"^[a-z]+[A-Z_]\w*$|^[A-Z_]+$")  # 'userName', 'API_KEY'
+_WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*[.,;:!?)]*$")
+_WRAPPED = "<div>{}</div>"
+
+
+def mask_script(text: str) -> Masked:
+    """Keep the HTML in string literals and the JSX markup, print the page's data strings; blank all other code."""
+    script = _Script(text)
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if text.startswith("//", index):
+            index = _line_end(text, index)
+        elif text.startswith("/*", index):
+            end = text.find("*/", index + 2)
+            index = length if end == -1 else end + 2
+        elif char in "`\"'":
+            index = script.string(index)
+        elif char == "<" and _starts_jsx(text, index):
+            index = script.jsx(index)
+        else:
+            index += 1
+    masked = "".join(script.out)
+    return Masked(masked, text, _changed_spans(text, masked), [], script.values)
+
+
+class _Script:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out = [char if char == "\n" else " " for char in text]
+        self.values: dict[str, Printed] = {}
+        self._markers: Iterator[str] = markers(text)
+        self.constants = {m.group(1): _unescape(next(g for g in m.groups()[1:] if g is not None)) for m in _CONSTANT.finditer(text)}
+
+    def keep(self, start: int, end: int) -> None:
+        self.out[start:end] = self.text[start:end]
+
+    def blank(self, start: int, end: int) -> None:
+        self.out[start:end] = [c if c == "\n" else " " for c in self.text[start:end]]
+
+    def string(self, index: int) -> int:
+        """A string literal at `index`: HTML inside it is kept, page data is printed, the rest stays blank."""
+        match = _SCRIPT_STRING.match(self.text, index)
+        if match is None:
+            return index + 1
+        body_start, body_end = match.start() + 1, match.end() - 1
+        if _HTML_TAG.search(self.text, body_start, body_end):
+            self.keep(body_start, body_end)
+            for expression in re.finditer(r"\$\{[^}]*\}", self.text[body_start:body_end]):
+                self.blank(body_start + expression.start(), body_start + expression.end())
+        else:
+            self.print_data(match.start(), match.end())
+        return match.end()
+
+    def print_data(self, start: int, end: int) -> None:
+        """Print a data string (`title: "Your rights"`, `content: ["…", "…"]`) as a heading, list item or paragraphs."""
+        found = _KEY_BEFORE.search(self.text, max(0, start - 400), start)
+        if found is None:
+            return
+        key, in_array = found.group(1).lower(), found.group(2) is not None
+        if key not in _HEADING_KEYS and key not in _TEXT_KEYS:
+            return
+        value = _unescape(re.sub(r"\$\{[^}]*\}", " ", self.text[start + 1 : end - 1]))
+        if key in _HEADING_KEYS and not in_array:
+            one_line = " ".join(value.split())
+            if not _reads_as_heading(one_line):
+                return
+            printed = Printed(one_line, start + 1, "heading")
+        elif not _reads_as_prose(value):
+            return
+        elif in_array:
+            one_line = " ".join(value.split())
+            printed = Printed(one_line, start + 1, "list", (one_line,))
+        else:
+            printed = Printed(value.strip(), start + 1, "prose", source=self.text[start + 1 : end - 1])
+        marker = next(self._markers, None)
+        if marker is None:
+            return
+        wrapped = _WRAPPED.format(marker)
+        # The block element needs room: in the literal's first line, else from its key on.
+        for at in (start, found.start()):
+            if at + len(wrapped) <= end and "\n" not in self.text[at : at + len(wrapped)]:
+                self.out[at : at + len(wrapped)] = wrapped
+                self.values[marker] = printed
+                return
+
+    def jsx(self, start: int) -> int:
+        """Keep one JSX element (to its matching close); blank the `{...}` expressions in it."""
+        text, out = self.text, self.out
+        depth = 0
+        index = start
+        length = len(text)
+        while index < length:
+            if text[index] == "{":
+                end = after_matching_bracket(text, index, "{", "}")
+                self.expression(index, end)
+                index = end
+            elif text.startswith("</", index):
+                close = text.find(">", index)
+                close = length - 1 if close == -1 else close
+                self.keep(index, close + 1)
+                index = close + 1
+                depth -= 1
+                if depth <= 0:
+                    return index
+            elif text[index] == "<" and (text[index + 1 : index + 2].isalpha() or text[index + 1 : index + 2] == ">"):
+                out[index] = "<"
+                index += 1
+                while index < length and text[index] != ">":
+                    if text[index] == "{":
+                        end = after_matching_bracket(text, index, "{", "}")
+                        self.expression(index, end, attribute=True)
+                        index = end
+                    elif text[index] in "\"'":
+                        close = text.find(text[index], index + 1)
+                        close = length - 1 if close == -1 else close
+                        self.keep(index, close + 1)
+                        index = close + 1
+                    else:
+                        out[index] = text[index]
+                        index += 1
+                self_closing = text[index - 1] == "/"
+                if index < length:
+                    out[index] = ">"
+                index += 1
+                if not self_closing:
+                    depth += 1
+                elif depth == 0:
+                    return index
+            else:
+                out[index] = text[index]
+                index += 1
+        return length
+
+    def expression(self, start: int, end: int, attribute: bool = False) -> None:
+        """Blank a `{...}` expression, keeping the JSX (`{ok && <p>Text</p>}`) and page data inside it, and
+        printing a constant the file sets (`{lastUpdated}`)."""
+        text = self.text
+        self.blank(start, end)
+        if attribute:
+            if end - start >= 2:
+                self.out[start], self.out[end - 1] = '"', '"'  # an attribute value the HTML reader can see
+            return
+        name = _PRINTED_NAME.match(text, start, end)
+        if name is not None and name.group(1) in self.constants:
+            marker = next(self._markers, None)
+            value = " ".join(self.constants[name.group(1)].split())
+            if marker is not None and value:
+                self.out[end - 1] = marker
+                self.values[marker] = Printed(value, start)
+            return
+        index = start + 1
+        while index < end - 1:
+            if text[index] == "<" and _starts_jsx(text, index):
+                index = self.jsx(index)
+            elif text[index] in "`\"'":
+                index = self.string(index)
+            elif text.startswith("//", index):
+                index = _line_end(text, index)
+            else:
+                index += 1
+
+
+def _unescape(raw: str) -> str:
+    """A JavaScript string's value: `\\n` a newline, `\\'` a quote, `\\u2019` the character."""
+
+    def undo(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code.startswith("u{"):
+            return chr(int(code[2:-1], 16))
+        if code[0] in "ux" and len(code) > 1:
+            return chr(int(code[1:], 16))
+        return {"n": "\n", "t": " ", "r": ""}.get(code, code)
+
+    return _ESCAPE.sub(undo, raw)
+
+
+def _reads_as_heading(value: str) -> bool:
+    words = value.split()
+    return 0 < len(words) <= 14 and (value[0].isupper() or value[0].isdigit()) and not _NOT_PROSE.search(value) and not _IDENTIFIER.match(value)
+
+
+def _reads_as_prose(value: str) -> bool:
+    """Words, not code: mostly alphabetic words, none of the signs of code, classes or paths."""
+    tokens = value.split()
+    if len(tokens) < 2 or any(_NOT_PROSE.search(line) for line in value.splitlines() if line.strip()):
+        return False
+    return sum(bool(_WORD.match(token)) for token in tokens) >= 0.6 * len(tokens)
+
+
+def _changed_spans(original: str, masked: str) -> list[tuple[int, int]]:
+    """Where code stood between pieces of text: in each run of non-space characters, from the first
+    character blanking changed to the last (only the `}` of `</span>},` is code)."""
+    spans = []
+    for match in re.finditer(r"\S+", original):
+        changed = [i for i in range(match.start(), match.end()) if masked[i] != original[i]]
+        if changed:
+            spans.append((changed[0], changed[-1] + 1))
+    return spans
+
+
+def _line_end(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end == -1 else end
+
+
+def _starts_jsx(text: str, index: int) -> bool:
+    following = text[index + 1 : index + 2]
+    if not (following.isalpha() or following == ">"):
+        return False
+    return bool(_JSX_LEAD.search(text[max(0, index - 20) : index]))
