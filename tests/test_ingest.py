@@ -292,6 +292,11 @@ def test_a_pages_data_strings_are_read_where_they_are_written():
         ("HEADING", "How long we keep it"),
         ("LIST_ITEM", "We keep permit records for 6 years."),
     ]
+    # an array of paragraphs stays paragraphs; an array of items is a list
+    assert [(b.kind.name, b.text[:20]) for b in document.blocks[8:12]] == [
+        ("LIST_ITEM", "We delete enquiries "), ("HEADING", "Your rights"),
+        ("PARAGRAPH", "You have the right t"), ("PARAGRAPH", "You can complain to "),
+    ]
     item = block_with(document, "details of your permit")
     assert item.intro == "We collect the following information:" and item.heading_path[-1] == "What we collect"
     for text in ("details of your permit", "We delete enquiries", "Riverside Borough Council", "How long"):

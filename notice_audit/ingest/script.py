@@ -29,6 +29,7 @@ _TEXT_KEYS = frozenset({
     "items", "points", "examples", "list", "bullets", "subtitle", "intro", "introduction", "note", "notes",
     "purpose", "purposes", "retention", "basis", "legalbasis", "reason", "value",
 })
+_LIST_KEYS = frozenset({"items", "points", "examples", "list", "bullets"})  # an array of these is a list; of paragraphs, paragraphs
 # `key: "…"` just before a literal, or `key: ["…", "…", ` when it is an element of an array.
 _KEY_BEFORE = re.compile(r"""["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(\[(?:\s*(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`)\s*,)*\s*)?$""")
 _CONSTANT = re.compile(r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?:"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)'|`((?:\\.|[^`\\$])*)`)""")
@@ -107,7 +108,7 @@ class _Script:
             printed = Printed(one_line, start + 1, "heading")
         elif not _reads_as_prose(value):
             return
-        elif in_array:
+        elif in_array and key in _LIST_KEYS:
             one_line = " ".join(value.split())
             printed = Printed(one_line, start + 1, "list", (one_line,))
         else:
