@@ -303,6 +303,7 @@ def test_a_pages_data_strings_are_read_where_they_are_written():
         assert source_at(path, location_of(document, text), len(text)) == text
     # a constant the JSX prints, and nothing of the code: keys, ids, classes, imports, conditions
     assert "Last updated: 3 March 2026" in document.text
+    assert block_with(document, "privacy@riverside").text == "📧 privacy@riverside.example.gov.uk"  # a line of contact details
     assert not any(word in document.text for word in ("who-we-are", "text-3xl", "lucide", "Shield", "sections.length"))
 
 

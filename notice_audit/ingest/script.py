@@ -39,6 +39,7 @@ _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)",
 _NOT_PROSE = re.compile(r"[{};=$\\|]|=>|\b[a-z]+:[a-z][\w-]*|(?:^|\s)[a-z]+-\d|^\S*/\S*$")
 _IDENTIFIER = re.compile(r"^[a-z]+[A-Z_]\w*$|^[A-Z_]+$")  # 'userName', 'API_KEY'
 _WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*[.,;:!?)]*$")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|\bwww\.\S+|(?:\+44\s?|\b0)\d[\d ]{8,}\d")
 _WRAPPED = "<div>{}</div>"
 
 
@@ -221,11 +222,14 @@ def _reads_as_heading(value: str) -> bool:
 
 
 def _reads_as_prose(value: str) -> bool:
-    """Words, not code: mostly alphabetic words, none of the signs of code, classes or paths."""
+    """Words, not code: mostly alphabetic words, none of the signs of code, classes or paths; or a
+    line of contact details ('📧 support@example.co.uk')."""
     tokens = value.split()
-    if len(tokens) < 2 or any(_NOT_PROSE.search(line) for line in value.splitlines() if line.strip()):
+    if not tokens or any(_NOT_PROSE.search(line) for line in value.splitlines() if line.strip()):
         return False
-    return sum(bool(_WORD.match(token)) for token in tokens) >= 0.6 * len(tokens)
+    if _CONTACT.search(value):
+        return True
+    return len(tokens) >= 2 and sum(bool(_WORD.match(token)) for token in tokens) >= 0.6 * len(tokens)
 
 
 def _changed_spans(original: str, masked: str) -> list[tuple[int, int]]:
