@@ -30,10 +30,10 @@ _TEXT_KEYS = frozenset({
     "purpose", "purposes", "retention", "basis", "legalbasis", "reason", "value",
 })
 _LIST_KEYS = frozenset({"items", "points", "examples", "list", "bullets"})  # an array of these is a list; of paragraphs, paragraphs
-# `key: "…"` just before a literal, or `key: ["…", "…", ` when it is an element of an array.
-_KEY_BEFORE = re.compile(r"""["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(\[(?:\s*(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`)\s*,)*\s*)?$""")
+_KEY = re.compile(r"([A-Za-z_$][\w$]*)\s*:(?!:)")
 _CONSTANT = re.compile(r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?:"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)'|`((?:\\.|[^`\\$])*)`)""")
-_PRINTED_NAME = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\}\Z")
+_PRINTED_NAME = re.compile(r"\{\s*([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*)\s*\}\Z")
+_OBJECT_CONSTANT = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+?\s*)?=\s*\{")
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
 # Code, CSS classes and paths are not prose: 'text-3xl font-bold', 'md:flex', '/api/users', 'a === b'.
 _NOT_PROSE = re.compile(r"[{};=$\\|]|=>|\b[a-z]+:[a-z][\w-]*|(?:^|\s)[a-z]+-\d|^\S*/\S*$")
@@ -72,6 +72,9 @@ class _Script:
         self.values: dict[str, Printed] = {}
         self._markers: Iterator[str] = markers(text)
         self.constants = {m.group(1): _unescape(next(g for g in m.groups()[1:] if g is not None)) for m in _CONSTANT.finditer(text)}
+        for declared in _OBJECT_CONSTANT.finditer(text):
+            self.constants.update(_object_strings(text, declared.end() - 1, declared.group(1)))
+        self.data = _data_strings(text)
 
     def keep(self, start: int, end: int) -> None:
         self.out[start:end] = self.text[start:end]
@@ -95,10 +98,10 @@ class _Script:
 
     def print_data(self, start: int, end: int) -> None:
         """Print a data string (`title: "Your rights"`, `content: ["…", "…"]`) as a heading, list item or paragraphs."""
-        found = _KEY_BEFORE.search(self.text, max(0, start - 400), start)
-        if found is None:
+        # Data in an array is rendered by .map(); an object's strings are printed where JSX names them.
+        if start not in self.data:
             return
-        key, in_array = found.group(1).lower(), found.group(2) is not None
+        key, key_at, in_array = self.data[start]
         if key not in _HEADING_KEYS and key not in _TEXT_KEYS:
             return
         value = _unescape(re.sub(r"\$\{[^}]*\}", " ", self.text[start + 1 : end - 1]))
@@ -119,7 +122,7 @@ class _Script:
             return
         wrapped = _WRAPPED.format(marker)
         # The block element needs room: in the literal's first line, else from its key on.
-        for at in (start, found.start()):
+        for at in (start, key_at):
             if at + len(wrapped) <= end and "\n" not in self.text[at : at + len(wrapped)]:
                 self.out[at : at + len(wrapped)] = wrapped
                 self.values[marker] = printed
@@ -183,9 +186,10 @@ class _Script:
                 self.out[start], self.out[end - 1] = '"', '"'  # an attribute value the HTML reader can see
             return
         name = _PRINTED_NAME.match(text, start, end)
-        if name is not None and name.group(1) in self.constants:
+        path = name.group(1).replace("?.", ".") if name is not None else ""
+        if path in self.constants:
             marker = next(self._markers, None)
-            value = " ".join(self.constants[name.group(1)].split())
+            value = " ".join(self.constants[path].split())
             if marker is not None and value:
                 self.out[end - 1] = marker
                 self.values[marker] = Printed(value, start)
@@ -200,6 +204,103 @@ class _Script:
                 index = _line_end(text, index)
             else:
                 index += 1
+
+
+def _object_strings(text: str, open_at: int, prefix: str) -> dict[str, str]:
+    """The strings of an object literal by path: {'policy.contact.email': '…'} for
+    `const policy = { contact: { email: "…" } }` (other values are skipped)."""
+    found: dict[str, str] = {}
+    end = after_matching_bracket(text, open_at, "{", "}")
+    index = open_at + 1
+    while index < end - 1:
+        key = _OBJECT_KEY.match(text, index)
+        if key is None:
+            index = _past_value(text, index, end)
+            continue
+        name = key.group(1) or key.group(2) or key.group(3)
+        index = key.end()
+        value = _SCRIPT_STRING.match(text, index)
+        if value is not None and "${" not in value.group():
+            found[f"{prefix}.{name}"] = _unescape(value.group()[1:-1])
+            index = value.end()
+        elif text.startswith("{", index):
+            found.update(_object_strings(text, index, f"{prefix}.{name}"))
+            index = after_matching_bracket(text, index, "{", "}")
+        else:
+            index = _past_value(text, index, end)
+    return found
+
+
+_OBJECT_KEY = re.compile(r"""[\s,]*(?:([A-Za-z_$][\w$]*)|"([^"\n]+)"|'([^'\n]+)')\s*:\s*""")
+
+
+def _past_value(text: str, index: int, end: int) -> int:
+    """Past the value at `index`: to the comma that ends it at this depth (brackets and strings skipped)."""
+    while index < end - 1:
+        char = text[index]
+        if char in "\"'`":
+            string = _SCRIPT_STRING.match(text, index)
+            index = string.end() if string is not None else index + 1
+        elif char in "([{":
+            index = after_matching_bracket(text, index, char, {"(": ")", "[": "]", "{": "}"}[char])
+        elif char == ",":
+            return index + 1
+        else:
+            index += 1
+    return end
+
+
+def _data_strings(text: str) -> dict[int, tuple[str, int, bool]]:
+    """For each string literal inside an array literal (at any depth of objects within it) that a key
+    names, where it starts -> (the key, lower-cased; where the key is; whether the string is itself an
+    element of an array): `{ title: "…", content: ["…", "…"] }` inside `[…]`."""
+    found: dict[int, tuple[str, int, bool]] = {}
+    stack: list[tuple[str, str | None, int]] = []  # (opener, the key naming it, where that key is)
+    key: tuple[str, int] | None = None
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if text.startswith("//", index):
+            index = _line_end(text, index)
+            continue
+        if text.startswith("/*", index):
+            close = text.find("*/", index + 2)
+            index = len(text) if close == -1 else close + 2
+            continue
+        if char in "\"'`":
+            string = _SCRIPT_STRING.match(text, index)
+            if string is not None:
+                after = text[string.end() : string.end() + 40].lstrip()
+                if after.startswith(":") and not after.startswith("::"):
+                    key = (string.group()[1:-1], index)  # a quoted key: { "content": "…" }
+                elif any(opener == "[" for opener, _, _ in stack):
+                    element = bool(stack) and stack[-1][0] == "["
+                    named = (stack[-1][1], stack[-1][2]) if element and stack[-1][1] else key
+                    if named is not None:
+                        found[index] = (named[0].lower(), named[1], element)
+                    key = None
+                index = string.end()
+                continue
+        elif char in "([{":
+            stack.append((char, key[0] if key else None, key[1] if key else index))
+            key = None
+        elif char in ")]}":
+            if stack:
+                stack.pop()
+            key = None
+        elif char == ",":
+            key = None
+        elif char.isalpha() or char in "_$":
+            word = _KEY.match(text, index)
+            if word is not None and (index == 0 or not (text[index - 1].isalnum() or text[index - 1] in "_$.")):
+                key = (word.group(1), index)
+                index = word.end()
+                continue
+            while index < len(text) and (text[index].isalnum() or text[index] in "_$"):
+                index += 1
+            continue
+        index += 1
+    return found
 
 
 def _unescape(raw: str) -> str:
