@@ -41,6 +41,7 @@ class LanguageTables:
     allowed_repeats: frozenset[str]
     allowed_repeated_phrases: tuple[tuple[str, ...], ...]
     coordinators: frozenset[str]
+    placeholders: tuple[re.Pattern[str], ...]  # template text left in place: '[Insert name]', 'TBC'
 
 
 def _words_of(text: str) -> set[str]:
@@ -105,6 +106,7 @@ def tables() -> LanguageTables:
         allowed_repeats=_lower_set(repeats["allowed_words"]),
         allowed_repeated_phrases=tuple(tuple(str(p).lower().split()) for p in repeats["allowed_phrases"]),
         coordinators=_lower_set(repeats["coordinators"]),
+        placeholders=tuple(re.compile(str(p), re.IGNORECASE) for p in data.get("placeholders") or ()),
     )
 
 
