@@ -317,6 +317,30 @@ def test_every_element_of_a_long_data_array_is_read():
     assert [b.text for b in document.blocks if b.kind is BlockKind.PARAGRAPH] == sentences
 
 
+def test_data_printed_under_a_heading_nests_below_it():
+    # the rights as cards: {[{ title: "Request access", desc: "to your personal data" }].map(...)} under an h2
+    source = b"""export default () => (
+  <main>
+    <h2>Your legal rights</h2>
+    {[
+      { title: "Request access", desc: "to your personal data (a subject access request)." },
+      { title: "Request erasure", desc: "of your personal data." },
+    ].map((r) => <div><h3>{r.title}</h3><p>{r.desc}</p></div>)}
+    <h2>Cookies</h2>
+  </main>
+);
+"""
+    document = parse(RawSource("p.tsx", source, "script"))
+    cards = [(b.kind.name, b.text, b.heading_path) for b in document.blocks]
+    assert cards[1:5] == [
+        ("HEADING", "Request access", ("Your legal rights",)),
+        ("PARAGRAPH", "to your personal data (a subject access request).", ("Your legal rights", "Request access")),
+        ("HEADING", "Request erasure", ("Your legal rights",)),
+        ("PARAGRAPH", "of your personal data.", ("Your legal rights", "Request erasure")),
+    ]
+    assert cards[5][:2] == ("HEADING", "Cookies") and cards[5][2] == ()
+
+
 def test_blade_directives_and_echoes_are_blanked():
     document = load(str(FORMATS / "notice.blade.php"))
     assert document.format == "blade"

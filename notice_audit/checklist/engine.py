@@ -94,8 +94,10 @@ class _Matcher:
         heading = _straight(self._asked_before(index) or (sentence.block.heading_path[-1] if sentence.block.heading_path else ""))
         # An answer under a question heading ("How long do you keep it?") means nothing without it.
         if heading and (concept.heading_context or heading.rstrip().endswith("?")):
-            # A full stop keeps a pattern from reading the heading's last words into the sentence.
-            text = f"{heading}{'' if heading.rstrip()[-1:] in '.?!:' else '.'} {text}"
+            # A full stop keeps a pattern from reading the heading's last words into the sentence, unless the
+            # sentence goes on from its heading: a card's 'Request transfer' then 'of your personal data to …'.
+            runs_on = alone[:1].islower() and sentence.block.kind is not BlockKind.LIST_ITEM
+            text = f"{heading}{'' if runs_on or heading.rstrip()[-1:] in '.?!:' else '.'} {text}"
         # Patterns tied to the sentence's start (^) are tried on the sentence alone too:
         # "Consent – we asked you first" after "Our lawful bases are:" starts with its basis.
         others = [t for t in dict.fromkeys((context, alone)) if t != text]

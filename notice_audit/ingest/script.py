@@ -25,7 +25,7 @@ _JSX_LEAD = re.compile(r"(?:[(?:=,\[{&|]|=>|\breturn)\s*$")
 # strings list items, anything else paragraphs.
 _HEADING_KEYS = frozenset({"title", "heading", "question", "name", "label", "header", "category", "right"})
 _TEXT_KEYS = frozenset({
-    "content", "description", "text", "body", "details", "detail", "summary", "answer", "paragraph", "paragraphs",
+    "content", "description", "desc", "explanation", "text", "body", "details", "detail", "summary", "answer", "paragraph", "paragraphs",
     "items", "points", "examples", "list", "bullets", "subtitle", "intro", "introduction", "note", "notes",
     "purpose", "purposes", "retention", "basis", "legalbasis", "reason", "value",
 })
@@ -109,7 +109,7 @@ class _Script:
             one_line = " ".join(value.split())
             if not _reads_as_heading(one_line):
                 return
-            printed = Printed(one_line, start + 1, "heading")
+            printed = Printed(one_line, start + 1, "heading", level=0)  # one below the heading it is printed under
         elif not _reads_as_prose(value):
             return
         elif in_array and key in _LIST_KEYS:

@@ -113,10 +113,16 @@ def _prose(printed: Printed, location: Location, heading_path: tuple[str, ...], 
 
 
 def _heading_paths(blocks: list[Block]) -> None:
-    """Recompute every block's heading path once headings have been printed into the Document."""
+    """Recompute every block's heading path once headings have been printed into the Document. A heading
+    printed from a page's data (level 0) sits one level below the last heading the page itself has."""
     open_headings: list[Block] = []
+    written_level = 1
     for block in blocks:
         if block.kind is BlockKind.HEADING:
+            if block.level == 0:
+                block.level = written_level + 1
+            else:
+                written_level = block.level
             while open_headings and open_headings[-1].level >= block.level:
                 open_headings.pop()
             block.heading_path = tuple(h.text for h in open_headings)
