@@ -51,7 +51,7 @@ class _Matcher:
         self._all: dict[str, list[int]] = {}
         self.section_of = [self._section(s) for s in self.sentences]
         self.titles = _titles(document)
-        self._title_names: dict[str, tuple[str, ...]] = {}
+        self._title_names: dict[str, re.Pattern[str] | None] = {}
         # Headings and table-of-contents entries name topics; the statements are in the other blocks.
         self.content = [
             i for i, s in enumerate(self.sentences) if s.block.kind is not BlockKind.HEADING and not s.block.is_contents_entry
@@ -106,7 +106,8 @@ class _Matcher:
             or any(self.matches(n, index) for n in concept.include)
         )
         if not hit and concept.title_beside:
-            hit = any(re.search(rf"(?<![\w.@/]){re.escape(name)}(?![\w@/]|\.\w)", alone) for name in self._names_in_titles(concept))
+            names = self._names_in_titles(concept)
+            hit = names is not None and names.search(alone) is not None
         if not hit and not concept.patterns and not concept.include and concept.link:
             hit = True  # a concept defined by its links alone
         if not hit:
@@ -121,8 +122,9 @@ class _Matcher:
             return False
         return all(self.matches(n, index) for n in concept.all_of)
 
-    def _names_in_titles(self, concept: Concept) -> tuple[str, ...]:
-        """The names a title gives beside its generic part: 'ShelterBox' in 'Privacy | ShelterBox'."""
+    def _names_in_titles(self, concept: Concept) -> re.Pattern[str] | None:
+        """The names a title gives beside its generic part ('ShelterBox' in 'Privacy | ShelterBox'), as one
+        pattern finding any of them as a word of their own (not inside an address); None when there are none."""
         if concept.name not in self._title_names:
             names = []
             for title in self.titles:
@@ -130,7 +132,8 @@ class _Matcher:
                 generic = [p for p in parts if any(pattern.search(p) for pattern in concept.title_beside)]
                 if generic:
                     names += [p for p in parts if p not in generic and _TITLE_NAME.match(p)]
-            self._title_names[concept.name] = tuple(dict.fromkeys(names))
+            alternatives = "|".join(re.escape(name) for name in dict.fromkeys(names))
+            self._title_names[concept.name] = re.compile(rf"(?<![\w.@/])(?:{alternatives})(?![\w@/]|\.\w)") if names else None
         return self._title_names[concept.name]
 
     def matching(self, name: str) -> list[int]:

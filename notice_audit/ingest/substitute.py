@@ -36,7 +36,7 @@ def fill_values(document: Document, masked: Masked) -> Document:
     for block in document.blocks:
         alone = values.get(block.text.strip()) if block.kind is BlockKind.PARAGRAPH else None
         if alone is not None and alone[0].kind != "text":
-            blocks.extend(_structure(alone[0], alone[1], block, blocks[-1] if blocks else None))
+            blocks.extend(_structure(alone[0], alone[1], block, blocks[-1] if blocks else None, line_starts))
             continue
         _fill_block(block, values)
         block.intro = fill(block.intro)
@@ -52,12 +52,12 @@ def fill_values(document: Document, masked: Masked) -> Document:
     return document
 
 
-def _structure(printed: Printed, location: Location, block: Block, previous: Block | None) -> list[Block]:
+def _structure(printed: Printed, location: Location, block: Block, previous: Block | None, line_starts: list[int]) -> list[Block]:
     """The heading, list items or paragraphs a component call or a page's data prints where it stands alone."""
     if printed.kind == "heading":
         return [Block(BlockKind.HEADING, printed.text, [(0, location)], block.heading_path, level=printed.level)]
     if printed.kind == "prose":
-        return _prose(printed, location, block.heading_path, previous)
+        return _prose(printed, line_starts, block.heading_path, previous)
     return [Block(BlockKind.LIST_ITEM, item, [(0, location)], block.heading_path, intro=_intro(previous)) for item in printed.items]
 
 
@@ -73,27 +73,21 @@ def _intro(previous: Block | None) -> str:
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
 
 
-def _prose(printed: Printed, location: Location, heading_path: tuple[str, ...], previous: Block | None) -> list[Block]:
+def _prose(printed: Printed, line_starts: list[int], heading_path: tuple[str, ...], previous: Block | None) -> list[Block]:
     """Paragraphs (split at blank lines) and bulleted lines ('• to supply our services') as list items."""
     blocks: list[Block] = []
     cursor = 0
 
     def where(text: str) -> Location:
-        """Where `text` starts in the string as written, which starts at `location`."""
+        """Where `text` starts in the string as written (`printed.source`, at `printed.offset`)."""
         nonlocal cursor
         found = -1
         for probe in (text[:40], text[:12]):  # a long probe unless an escape (\\') falls in it
             found = printed.source.find(probe, cursor)
             if found != -1:
+                cursor = found + len(probe)
                 break
-        if found == -1:
-            return location
-        cursor = found + len(probe)
-        before = printed.source[:found]
-        lines = before.count("\n")
-        if not lines:
-            return Location(location.line, location.column + found)
-        return Location(location.line + lines, found - before.rfind("\n"))
+        return _location(line_starts, printed.offset + max(found, 0))
 
     for paragraph in re.split(r"\n\s*\n", printed.text):
         lines: list[str] = []
