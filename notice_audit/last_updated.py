@@ -57,6 +57,9 @@ _WEAK_CUE = (
 )
 _CUE = re.compile(rf"\b(?:(?P<strong>{_STRONG_CUE})|(?P<weak>{_WEAK_CUE}))\b", re.IGNORECASE)
 _VERSION_NUMBER = re.compile(r"(?:v(?:ersion)?\s*)?(?:\d+(?:\.\d+)*[a-z]?\s*[,;:–—-]?\s*)?", re.IGNORECASE)
+# "As of January 2017, we only send marketing to …" dates a practice; "as of" dates the notice only in a
+# short line or near the notice's own words ("This policy is current as of 1 May 2024").
+_ABOUT_THE_NOTICE = re.compile(r"\b(?:notice|policy|statement|document|page|terms|version|effective|updated|current|valid|in\s+force)\b", re.IGNORECASE)
 _NOT_OURS = re.compile(r"\bnext\s+(?:review|update)\b|\breview\s+due\b|\bto\s+be\s+reviewed\b", re.IGNORECASE)
 # "The data protection regulations were updated in May 2018": the law's date, not the notice's.
 _LAW_CHANGED = re.compile(r"\b(?:regulations?|laws?|legislation|acts?|rules|GDPR|guidance)\s+(?:\w+\s+){0,2}(?:were|was|have\s+been|has\s+been)\s+$", re.IGNORECASE)
@@ -159,9 +162,10 @@ def _slips(a: str, b: str) -> int:
 def _after_cue(text: str, strong: bool, version: bool = False) -> tuple[date, int] | None:
     """The date right after a cue (strong cues allow a few words first), with where it ends."""
     start = _FILLER.match(text).end()
-    if version:  # "Version 3.2, September 2025"
-        start = _FILLER.match(text, _VERSION_NUMBER.match(text, start).end()).end()
     found = parse_date_at(text[start:])
+    if version and found is None:  # "Version 3.2, September 2025"; but "Version 25 September 2026" is a date
+        start = _FILLER.match(text, _VERSION_NUMBER.match(text, start).end()).end()
+        found = parse_date_at(text[start:])
     if found is None and strong:
         words = _FEW_WORDS.match(text, start)
         if words and words.end() > start:
@@ -179,6 +183,10 @@ def statements(document: Document) -> list[DateStatement]:
             if _NOT_OURS.search(block.text, max(cue.start() - 12, 0), cue.end() + 1):
                 continue
             if _LAW_CHANGED.search(block.text[max(cue.start() - 60, 0) : cue.start()]):
+                continue
+            sentence_start = max((m.end() for m in re.finditer(r"[.!?]\s", block.text[: cue.start()])), default=0)
+            near = block.text[max(cue.start() - 60, sentence_start) : cue.end() + 30]
+            if cue.group().lower().startswith("as ") and len(block.text.split()) > 8 and not _ABOUT_THE_NOTICE.search(near):
                 continue
             rest = block.text[cue.end() :]
             version = cue.group().lower() == "version"

@@ -1,7 +1,8 @@
 """The one shared spaCy pipeline: loaded lazily, once per process.
 
-Only rule-based components are used (`spacy.blank("en")` with the sentencizer),
-so nothing is ever downloaded at run time.
+Only rule-based components are used (`spacy.blank("en")` with the sentencizer, and the
+abbreviations of `checks/language.yaml` as tokenizer exceptions), so nothing is ever
+downloaded at run time.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ if TYPE_CHECKING:
 def pipeline() -> Language:
     import spacy
 
+    from spacy.symbols import ORTH
+
+    from notice_audit.language.lexicon import tables
+
     nlp = spacy.blank("en")
+    for abbreviation in tables().abbreviations:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("sentencizer")
     return nlp
 

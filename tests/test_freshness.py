@@ -44,6 +44,9 @@ DATED = [
     ("This policy is effective as of 6 April 2025.", "2025-04-06"),
     ("Last update: 23rd May 2018", "2018-05-23"),
     ("Version 3.2, dated 4 April 2024", "2024-04-04"),
+    ("PRIVACY NOTICE · VERSION 25 SEPTEMBER 2026", "2026-09-25"),  # a version named by its date
+    ("This policy is current as of 1 May 2024.", "2024-05-01"),
+    ("As of 3 June 2025", "2025-06-03"),
     ("| Version | 3.2, September 2025 |\n|---|---|\n| Owner | DPO |", "2025-09-01"),
     ("| Last updated | 10 July 2023 |\n|---|---|", "2023-07-10"),
     ("## Last updated\n\n10th July 2023", "2023-07-10"),
@@ -67,6 +70,7 @@ DATED = [
 ]
 
 NOT_DATED = [
+    "In 2016 we adopted an opt-in policy. This means that, as of January 2017, we only send marketing to people who have opted in.",
     "We collect information under the Children Act 1989 and the Education Act 1996.",
     "Stability index 2020 shows our service is reliable.",
     "The Inquiry published its final report in October 2022.",

@@ -474,6 +474,44 @@ def test_hard_line_breaks_end_a_line_of_its_own_but_not_a_wrapped_sentence():
     ]
 
 
+def test_an_abbreviations_full_stop_ends_no_sentence():
+    markdown = b"Consent (Art. 6(1)(a)): our newsletter. Legitimate interests (Art. 6(1)(f)): keeping the site secure.\n\nSee para. 4 of Sch. 1 to the Act.\n"
+    assert [s.text for s in parse(RawSource("n.md", markdown, "markdown")).sentences()] == [
+        "Consent (Art. 6(1)(a)): our newsletter.", "Legitimate interests (Art. 6(1)(f)): keeping the site secure.",
+        "See para. 4 of Sch. 1 to the Act.",
+    ]
+
+
+def test_wide_spacing_after_a_list_number_is_read_as_the_items_text():
+    # CommonMark reads text five or more spaces after '1.' as code inside the item; it is a contents line here
+    markdown = b"1.       Who we are\n\n2.       How we collect information about you\n\n### 1.       Who we are\n\nWe are Mind.\n"
+    document = parse(RawSource("n.md", markdown, "markdown"))
+    assert [b.text for b in document.blocks] == ["Who we are", "How we collect information about you", "1. Who we are", "We are Mind."]
+    assert str(block_with(document, "How we collect").location) == "3:10"
+
+
+def test_data_strings_with_semicolons_and_escaped_quotes_are_prose():
+    # 'access …; have it corrected; …' is punctuation, not a statement separator; \' is a quote
+    source = rb"""const sections = [
+  {
+    title: "Your rights",
+    body: [
+      'You have the right to: access your data; have it corrected; have it erased.',
+      'You can complain to the Information Commissioner\'s Office (ico.org.uk); in the EU, to your regulator.',
+      'color:red;font-weight:bold',
+    ],
+  },
+];
+export default () => <><h1>Privacy</h1><main>{sections.map((s) => <p>{s.title}</p>)}</main></>;
+"""
+    document = parse(RawSource("p.tsx", source, "script"))
+    assert "<>" not in document.text and "</>" not in document.text  # a fragment is no text
+    assert [b.text for b in document.blocks if b.kind is BlockKind.PARAGRAPH] == [
+        "You have the right to: access your data; have it corrected; have it erased.",
+        "You can complain to the Information Commissioner's Office (ico.org.uk); in the EU, to your regulator.",
+    ]
+
+
 def test_indented_prose_in_markdown_is_read_and_indented_code_is_not():
     # Text converted from HTML indents its lists by four spaces, which CommonMark reads as code.
     markdown = b"""We may receive information about you:

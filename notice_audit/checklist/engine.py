@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from notice_audit.checklist.model import Checklist, Concept, Element
 from notice_audit.document import BlockKind, Document, Location, Sentence
+from notice_audit.language.lexicon import tables
 
 MAX_EVIDENCE = 3
 
@@ -177,8 +179,15 @@ def _titles(document: Document) -> list[str]:
 _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
+@lru_cache(maxsize=1)
+def _abbreviation_stops() -> re.Pattern[str]:
+    """The full stops of abbreviations ('Art. 6(1)(f)'), which patterns' `[^.]` would read as a sentence's end."""
+    words = sorted({a.rstrip(".") for a in tables().abbreviations}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])({'|'.join(map(re.escape, words))})\.(?=\s)")
+
+
 def _straight(text: str) -> str:
-    return text.translate(_STRAIGHT)
+    return _abbreviation_stops().sub(r"\1", text.translate(_STRAIGHT))
 
 
 def evaluate(document: Document, checklist: Checklist) -> Evaluation:

@@ -91,7 +91,7 @@ def collect_markdown(
             collector.flush()
             blocks_from_html(token.content, token.map[0] + line_offset, collector)
             collector.flush()
-        elif token.type == "code_block" and token.map and (prose := _indented_prose(lines, token.map[0], token.map[1])):
+        elif token.type == "code_block" and token.map and (prose := _indented_prose(lines, token.map[0], token.map[1], token.content)):
             text_block, indent = prose
             collector.flush()
             collect_markdown(text_block, collector, False, line_offset + token.map[0], column_offset + indent)
@@ -118,7 +118,7 @@ _MARKDOWN_LINKS = re.compile(r"\]\([^)\s]*\)|<(?:https?://|mailto:)[^>\s]*>")
 _WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 
 
-def _indented_prose(lines: list[str], first: int, end: int) -> tuple[str, int] | None:
+def _indented_prose(lines: list[str], first: int, end: int, content: str) -> tuple[str, int] | None:
     """An indented code block that reads as prose: its lines with the common indent removed, and that indent."""
     block = lines[first:end]
     written = [line for line in block if line.strip()]
@@ -127,9 +127,15 @@ def _indented_prose(lines: list[str], first: int, end: int) -> tuple[str, int] |
     # the whitespace every written line starts with (spaces or tabs, the same characters on each line)
     indent = len(os.path.commonprefix([line[: len(line) - len(line.lstrip())] for line in written]))
     text = "\n".join(line[indent:] for line in block)
+    item_text = indent == 0  # wide spacing after a list marker makes the item's text code: '1.       Who we are'
+    if item_text:
+        text = content.rstrip("\n")
+        indent = max(lines[first].find(text.split("\n", 1)[0]), 0)
+    if text == "\n".join(block):
+        return None  # read again, it would be the same code block
     words = _WORD.findall(text)
     # a short block counts when it is a list item or a sentence ('* **Analytical cookies.**')
-    short_prose = len(words) >= 2 and re.match(r"\s*(?:[-*+]|\d+\.)\s|.*[.:?!]\**\s*$", text, re.DOTALL)
+    short_prose = len(words) >= 2 and re.match(r"\s*(?:[-*+]|\d+\.)\s|.*[.:?!]\**\s*$", text, re.DOTALL) or item_text and words
     if (len(words) < 5 and not short_prose) or len(_CODE_SIGNS.findall(_MARKDOWN_LINKS.sub("", text))) * 20 > len(words):
         return None
     return text, indent

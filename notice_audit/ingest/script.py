@@ -35,8 +35,9 @@ _CONSTANT = re.compile(r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*str
 _PRINTED_NAME = re.compile(r"\{\s*([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*)\s*\}\Z")
 _OBJECT_CONSTANT = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+?\s*)?=\s*\{")
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
-# Code, CSS classes and paths are not prose: 'text-3xl font-bold', 'md:flex', '/api/users', 'a === b'.
-_NOT_PROSE = re.compile(r"[{};=$\\|]|=>|\b[a-z]+:[a-z][\w-]*|(?:^|\s)[a-z]+-\d|^\S*/\S*$")
+# Code, CSS classes and paths are not prose: 'text-3xl font-bold', 'md:flex', '/api/users', 'a === b',
+# 'f(a);g()'. A semicolon before a space or the end is prose punctuation ('access your data; have it corrected').
+_NOT_PROSE = re.compile(r"[{}=$\\|]|;(?=\S)|=>|\b[a-z]+:[a-z][\w-]*|(?:^|\s)[a-z]+-\d|^\S*/\S*$")
 _IDENTIFIER = re.compile(r"^[a-z]+[A-Z_]\w*$|^[A-Z_]+$")  # 'userName', 'API_KEY'
 _WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*[.,;:!?)]*$")
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|\bwww\.\S+|(?:\+44\s?|\b0)\d[\d ]{8,}\d")
@@ -142,12 +143,16 @@ class _Script:
             elif text.startswith("</", index):
                 close = text.find(">", index)
                 close = length - 1 if close == -1 else close
-                self.keep(index, close + 1)
+                if close > index + 2:  # a fragment's `</>` stays blank: it is no HTML
+                    self.keep(index, close + 1)
                 index = close + 1
                 depth -= 1
                 if depth <= 0:
                     return index
-            elif text[index] == "<" and (text[index + 1 : index + 2].isalpha() or text[index + 1 : index + 2] == ">"):
+            elif text.startswith("<>", index):  # a fragment: its children are read, the `<>` is no HTML
+                index += 2
+                depth += 1
+            elif text[index] == "<" and text[index + 1 : index + 2].isalpha():
                 out[index] = "<"
                 index += 1
                 while index < length and text[index] != ">":

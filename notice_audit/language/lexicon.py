@@ -42,6 +42,7 @@ class LanguageTables:
     allowed_repeated_phrases: tuple[tuple[str, ...], ...]
     coordinators: frozenset[str]
     placeholders: tuple[re.Pattern[str], ...]  # template text left in place: '[Insert name]', 'TBC'
+    abbreviations: tuple[str, ...]  # 'Art.', 'Sch.': a full stop that ends no sentence
 
 
 def _words_of(text: str) -> set[str]:
@@ -107,6 +108,7 @@ def tables() -> LanguageTables:
         allowed_repeated_phrases=tuple(tuple(str(p).lower().split()) for p in repeats["allowed_phrases"]),
         coordinators=_lower_set(repeats["coordinators"]),
         placeholders=tuple(re.compile(str(p), re.IGNORECASE) for p in data.get("placeholders") or ()),
+        abbreviations=tuple(str(a) for a in data.get("abbreviations") or ()),
     )
 
 
