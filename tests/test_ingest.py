@@ -474,6 +474,16 @@ def test_hard_line_breaks_end_a_line_of_its_own_but_not_a_wrapped_sentence():
     ]
 
 
+def test_a_template_field_in_capitals_is_text_not_an_element():
+    # '<DATE>' left unfilled would vanish as an unknown element; '<B>' and '<P>' stay markup
+    html = b"<p>We keep your email until <DATE>. Issued by <COMPANY NAME>.</p><P>Old <B>markup</B>.</P>"
+    document = parse(RawSource("n.html", html, "html"))
+    assert [b.text for b in document.blocks] == ["We keep your email until <DATE>. Issued by <COMPANY NAME>.", "Old markup."]
+    assert str(block_with(document, "We keep").locate(25)) == "1:29"
+    markdown = parse(RawSource("n.md", b"We keep your email until <DATE>.\n", "markdown"))
+    assert [b.text for b in markdown.blocks] == ["We keep your email until <DATE>."]
+
+
 def test_an_abbreviations_full_stop_ends_no_sentence():
     markdown = b"Consent (Art. 6(1)(a)): our newsletter. Legitimate interests (Art. 6(1)(f)): keeping the site secure.\n\nSee para. 4 of Sch. 1 to the Act.\n"
     assert [s.text for s in parse(RawSource("n.md", markdown, "markdown")).sentences()] == [

@@ -23,6 +23,18 @@ from notice_audit.ingest.template import Masked
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 DROP = {"script", "style", "noscript", "template", "svg", "nav", "button", "select", "textarea", "iframe", "head", "object", "canvas"}
+# Every element HTML defines (and a few obsolete ones still met). An unknown tag written in capitals
+# ('retain your email until <DATE>') is template text left unfilled, not markup.
+HTML_ELEMENTS = VOID | DROP | {
+    "a", "abbr", "acronym", "address", "article", "aside", "audio", "b", "bdi", "bdo", "big", "blink", "blockquote", "body",
+    "caption", "center", "cite", "code", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "dir",
+    "div", "dl", "dt", "em", "fieldset", "figcaption", "figure", "font", "footer", "form", "frame", "frameset", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "html", "i", "ins", "kbd", "label", "legend", "li", "main", "map", "mark",
+    "marquee", "menu", "meter", "nobr", "optgroup", "option", "output", "p", "picture", "pre", "progress", "q", "rp", "rt",
+    "ruby", "s", "samp", "search", "section", "slot", "small", "span", "strike", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "time", "title", "tr", "tt", "u", "ul", "ol", "var", "video", "math",
+}
+_CAPITALS_TAG = re.compile(r"<[A-Z][A-Z0-9]*(?:[ _-][A-Z0-9]+)*>")
 CHROME = {"header", "footer"}  # site chrome, dropped unless inside the chosen main content
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 LIST_ITEMS = {"li", "dt", "dd"}
@@ -94,10 +106,13 @@ class _TreeBuilder(HTMLParser):
         return Location(line + self.line_offset, column + 1, self.page)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start_tag = self.get_starttag_text() or ""
+        if is_placeholder_tag(start_tag):
+            self.handle_data(start_tag)
+            return
         closers = [t for t, closed_by in IMPLIED_CLOSE.items() if tag in closed_by]
         while self.stack[-1].tag in closers:
             self.stack.pop()
-        start_tag = self.get_starttag_text() or ""
         raw_tag = re.match(r"<\s*([^\s/>]+)", start_tag)
         element = Element(
             tag, {k: v or "" for k, v in attrs}, self._here(), raw_tag.group(1) if raw_tag else tag, start_tag, parent=self.stack[-1]
@@ -127,6 +142,11 @@ class _TreeBuilder(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self.stack[-1].children.append(Text(html.unescape(f"&#{name};"), self._here()))
+
+
+def is_placeholder_tag(tag_text: str) -> bool:
+    """'<DATE>', '<COMPANY NAME>': a template's field left unfilled, written in capitals, not an element HTML knows."""
+    return _CAPITALS_TAG.fullmatch(tag_text) is not None and tag_text[1:-1].split()[0].lower() not in HTML_ELEMENTS
 
 
 def parse_tree(text: str, line_offset: int = 0, page: int | None = None) -> Element:

@@ -24,7 +24,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from notice_audit.document import BlockKind, Document, Link, Location
 from notice_audit.ingest.blocks import BlockCollector
-from notice_audit.ingest.html import blocks_from_html
+from notice_audit.ingest.html import blocks_from_html, is_placeholder_tag
 from notice_audit.ingest.template import Masked, after_matching_bracket
 
 # How far ahead a character of inline text is looked for in its source (link
@@ -274,6 +274,9 @@ class _Aligner:
             self.cursor = after_matching_bracket(self.region, self.region.find("](", start) + 1, "(", ")")
 
     def html_inline(self, content: str) -> None:
+        if is_placeholder_tag(content):
+            self.text(content)  # '<DATE>' left in the text, not markup
+            return
         found = self.region.find(content, self.cursor)
         if found != -1:
             self.cursor = found

@@ -19,7 +19,8 @@ RULE = Rule(
         "are marked '[Insert …]', '[Organisation name]' or 'TBC'. A blank left unfilled means the reader is "
         "not told what the law requires (Articles 12 and 13: the information must be provided, in clear and "
         "plain language), and it shows the notice was never finished. Bracketed instructions, 'to be "
-        "provided', TBC/TBD, runs of X standing for digits ('0XXX', '20XX') and lorem ipsum are reported; "
+        "provided', TBC/TBD, a field in capitals in angle brackets ('<DATE>', which an HTML page would hide as "
+        "an unknown element), runs of X standing for digits ('0XXX', '20XX') and lorem ipsum are reported; "
         "the patterns are in checks/language.yaml."
     ),
     reference="UK GDPR Art 12(1), Art 13",
