@@ -186,7 +186,9 @@ def _abbreviation_stops() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])({'|'.join(map(re.escape, words))})\.(?=\s)")
 
 
+@lru_cache(maxsize=8192)
 def _straight(text: str) -> str:
+    """What patterns read: straight quotes, and no full stop after an abbreviation (headings recur, so it is cached)."""
     return _abbreviation_stops().sub(r"\1", text.translate(_STRAIGHT))
 
 
