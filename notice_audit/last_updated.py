@@ -2,8 +2,9 @@
 
 Only a date the notice states as its own counts: one that follows a cue such as
 "last updated", "reviewed:", "effective from", "version … dated", or stands in the
-table cell or paragraph after one, or the page's metadata (front matter,
-`article:modified_time`). Any other date (an Act's year, an event) is never taken.
+table cell or paragraph after one; failing that, a date the notice is signed with (a line of its
+own among its last blocks); or the page's metadata (front matter, `article:modified_time`).
+Any other date (an Act's year, an event) is never taken.
 Ambiguous numeric dates are read in UK order (day/month/year).
 """
 
@@ -261,12 +262,39 @@ def _find_last_updated(document: Document) -> DateStatement | None:
     stated = statements(document)
     if stated:
         return max(stated, key=lambda statement: statement.date)
+    signed = _signed(document)
+    if signed is not None:
+        return signed
     for key in _METADATA_KEYS:
         value = document.metadata.get(key)
         if value:
             day = parse_date(value)
             if day:
                 return DateStatement(day, f"{key}: {value}", START, f"metadata:{key}")
+    return None
+
+
+# A signature's date: a line of its own that is a full date or a month and year, perhaps followed by
+# a name ('October 2004' under 'Head of Information Compliance'; '9 February 2023 – Totally Leighton Buzzard').
+_SIGNATURE_TAIL = re.compile(r"\s*(?:[–—-]\s*(?:[^\W\d][\w&'’.-]*\s*){1,8})?\W*")
+_SIGNATURE_BLOCKS = 4  # where a signature stands: among the notice's last blocks
+
+
+def _signed(document: Document) -> DateStatement | None:
+    """The date a notice is signed with, when it states none after a cue: a date standing as a line of its
+    own among the notice's last blocks."""
+    blocks = [b for b in document.blocks if b.text.strip() and b.kind is not BlockKind.HEADING][-_SIGNATURE_BLOCKS:]
+    blocks = [b for b in blocks if b.kind is BlockKind.PARAGRAPH]  # a table's or a list's dates are events
+    for block in reversed(blocks):
+        starts = [0, *block.line_breaks]
+        for start, end in reversed(list(zip(starts, [*block.line_breaks, len(block.text)]))):
+            line = block.text[start:end]
+            offset = start + len(line) - len(line.lstrip())
+            found = parse_date_at(line.lstrip())
+            if found is None or not re.search(rf"{_MONTH}|\d[/.-]\d", line.lstrip()[: found[1]], re.IGNORECASE):
+                continue
+            if _SIGNATURE_TAIL.fullmatch(line.lstrip()[found[1] :]):
+                return DateStatement(found[0], line.strip(), block.locate(offset), "text")
     return None
 
 

@@ -47,6 +47,9 @@ DATED = [
     ("PRIVACY NOTICE · VERSION 25 SEPTEMBER 2026", "2026-09-25"),  # a version named by its date
     ("This policy is current as of 1 May 2024.", "2024-05-01"),
     ("As of 3 June 2025", "2025-06-03"),
+    # signed: a date standing as a line of its own at the end, perhaps with a name
+    ("We keep your data safe.\n\nAndrew Kinglake\\\nHead of Information Compliance\\\nOctober 2004\n\nBack to top", "2004-10-01"),
+    ("We keep your data safe.\n\n9 February 2023 – Totally Leighton Buzzard", "2023-02-09"),
     ("| Version | 3.2, September 2025 |\n|---|---|\n| Owner | DPO |", "2025-09-01"),
     ("| Last updated | 10 July 2023 |\n|---|---|", "2023-07-10"),
     ("## Last updated\n\n10th July 2023", "2023-07-10"),
@@ -70,6 +73,7 @@ DATED = [
 ]
 
 NOT_DATED = [
+    "October 2004 was when we opened our first shop, and we have kept records since.",
     "In 2016 we adopted an opt-in policy. This means that, as of January 2017, we only send marketing to people who have opted in.",
     "We collect information under the Children Act 1989 and the Education Act 1996.",
     "Stability index 2020 shows our service is reliable.",

@@ -18,7 +18,8 @@ RULE = Rule(
         "The ICO expects privacy information to be reviewed regularly and updated when processing changes; a "
         "date tells readers and auditors how current the notice is, and lets notice-audit check that it is "
         "not stale. A date counts when the notice states it as its own ('Last updated: 3 May 2025', 'Reviewed "
-        "March 2025', 'Version 2, dated …', a 'Last updated' table row) or the page's metadata gives it "
+        "March 2025', 'Version 2, dated …', a 'Last updated' table row, failing those a signature's date on a "
+        "line of its own at the end) or the page's metadata gives it "
         "(front matter, article:modified_time)."
     ),
     reference="UK GDPR Art 12(1), 13(3), 14(4); ICO guidance 'The right to be informed': regularly review, and where necessary update, privacy information",
