@@ -10,6 +10,7 @@ from notice_audit.document import BlockKind
 from notice_audit.errors import InputError
 from notice_audit.ingest import load, parse
 from notice_audit.ingest.source import RawSource
+from notice_audit.last_updated import find_last_updated
 from tests.conftest import BAD_FILES, CORPUS, FIXTURES
 
 SAME = FIXTURES / "same-notice"
@@ -317,6 +318,21 @@ def test_every_element_of_a_long_data_array_is_read():
     assert [b.text for b in document.blocks if b.kind is BlockKind.PARAGRAPH] == sentences
 
 
+def test_a_date_in_a_pages_data_is_its_date():
+    # `updated: "…"` beside the notice's sections, rendered by a page this file does not hold
+    source = (
+        'export const PRIVACY = {\n  title: "Privacy policy",\n  updated: "2026-09-21",\n'
+        '  sections: [{ heading: "Your rights", body: ["You have the right to a copy of your data."] }],\n};\n'
+    )
+    document = parse(RawSource("legal.ts", source.encode(), "script"))
+    assert document.metadata["updated"] == "2026-09-21"
+    assert find_last_updated(document).date.isoformat() == "2026-09-21"
+    # a key that is no date, or a date key holding words, gives no date
+    for other in ('  label: "2026-09-21",\n', '  updated: "weekly",\n'):
+        plain = parse(RawSource("legal.ts", source.replace('  updated: "2026-09-21",\n', other).encode(), "script"))
+        assert "updated" not in plain.metadata
+
+
 def test_data_printed_under_a_heading_nests_below_it():
     # the rights as cards: {[{ title: "Request access", desc: "to your personal data" }].map(...)} under an h2
     source = b"""export default () => (
@@ -346,6 +362,8 @@ def test_blade_directives_and_echoes_are_blanked():
     assert document.format == "blade"
     text = document.text
     assert "@if" not in text and "@endif" not in text and "route(" not in text and "extraHtml" not in text
+    # a `@php … @endphp` block is code, not a paragraph of prose
+    assert "$sections" not in text and "Who is responsible" not in text and "@endphp" not in text
     assert "privacy@riverside.example.gov.uk" in text  # an e-mail address is not a directive
     assert document.blocks[0].text == "Privacy notice" and document.blocks[0].kind is BlockKind.HEADING
     assert next(document.links).templated

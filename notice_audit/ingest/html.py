@@ -19,7 +19,7 @@ from notice_audit.document import (
     Location,
 )
 from notice_audit.ingest.blocks import BlockCollector
-from notice_audit.ingest.template import Masked
+from notice_audit.ingest.template import DATE_KEYS, Masked
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 DROP = {"script", "style", "noscript", "template", "svg", "nav", "button", "select", "textarea", "iframe", "head", "object", "canvas"}
@@ -163,6 +163,8 @@ def ingest_html(source: str, text: str, masked: Masked | None = None, format_nam
     if masked is not None:
         for index, literal in enumerate(masked.literals):
             metadata[f"template_literal_{index}"] = literal
+        for key, value in masked.metadata.items():
+            metadata.setdefault(key, value)
     collector = BlockCollector()
     content = _main_content(root)
     walker = _Walker(collector, text, masked, inside_main=content is not root)
@@ -195,9 +197,6 @@ _COMPONENT_TEXT_ATTRIBUTES = (
     ("description", BlockKind.PARAGRAPH),
     ("subtitle", BlockKind.PARAGRAPH),
 )
-
-
-_DATE_ATTRIBUTES = {"updated", "lastupdated", "modified", "lastmodified", "reviewed", "lastreviewed", "effective", "effectivedate"}
 
 
 def _is_component(element: Element) -> bool:
@@ -241,7 +240,7 @@ def _metadata(root: Element) -> dict[str, str]:
         elif _is_component(element):
             # <x-prose-page updated="6 October 2026">, <LegalPage lastUpdated="…">
             for name, value in element.attrs.items():
-                if value and name.replace("-", "").replace("_", "") in _DATE_ATTRIBUTES:
+                if value and name.replace("-", "").replace("_", "") in DATE_KEYS:
                     metadata.setdefault("updated", value)
     return metadata
 

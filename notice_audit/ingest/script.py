@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notice_audit.ingest.template import Masked, Printed, after_matching_bracket, markers
+from notice_audit.ingest.template import DATE_KEYS, Masked, Printed, after_matching_bracket, markers
 
 _SCRIPT_STRING = re.compile(r"`(?:\\.|[^`\\])*`|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|li|a|table|section|br|strong|em|span)\b", re.IGNORECASE)
@@ -42,6 +42,8 @@ _IDENTIFIER = re.compile(r"^[a-z]+[A-Z_]\w*$|^[A-Z_]+$")  # 'userName', 'API_KEY
 _WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*[.,;:!?)]*$")
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|\bwww\.\S+|(?:\+44\s?|\b0)\d[\d ]{8,}\d")
 _WRAPPED = "<div>{}</div>"
+# A date the page's data gives it: `updated: "2026-09-21"`, `lastUpdated: '6 October 2026'`.
+_DATED_KEY = re.compile(r"""(?<![\w$.])["']?([A-Za-z_][\w-]*)["']?\s*:\s*(?:"([^"\n]{4,40})"|'([^'\n]{4,40})'|`([^`$\n]{4,40})`)""")
 
 
 def mask_script(text: str) -> Masked:
@@ -63,7 +65,16 @@ def mask_script(text: str) -> Masked:
         else:
             index += 1
     masked = "".join(script.out)
-    return Masked(masked, text, _changed_spans(text, masked), [], script.values)
+    return Masked(masked, text, _changed_spans(text, masked), [], script.values, _dates(text))
+
+
+def _dates(text: str) -> dict[str, str]:
+    """The page's date where its data names one, as metadata (`updated`, as for a component's attribute)."""
+    for match in _DATED_KEY.finditer(text):
+        value = next(value for value in match.groups()[1:] if value is not None)
+        if match.group(1).lower().replace("-", "").replace("_", "") in DATE_KEYS and any(c.isdigit() for c in value):
+            return {"updated": value}
+    return {}
 
 
 class _Script:

@@ -23,8 +23,9 @@ SYNTAX_PATTERNS: dict[str, list[str]] = {
     "erb": _ERB,
     "php": _PHP,
     "razor": [r"@\*.*?\*@"],
-    # Laravel Blade: echoes, comments, and @directives with their (balanced) arguments.
-    "blade": [r"\{\{--.*?--\}\}", r"\{!!.*?!!\}", r"\{\{.*?\}\}"],
+    # Laravel Blade: echoes, comments, `@php … @endphp` code blocks, and @directives with their
+    # (balanced) arguments.
+    "blade": [r"\{\{--.*?--\}\}", r"\{!!.*?!!\}", r"\{\{.*?\}\}", r"(?<![\w.@])@php\b(?!\s*\().*?(?:@endphp\b|\Z)"],
     # JSP: scriptlets and directives as in ERB, plus `${expression}` and `#{expression}` (EL).
     "jsp": _ERB + [r"[$#]\{[^{}\n]*\}"],
     # FreeMarker: `<#if …>`, `</#list>`, `<@macro …/>`, `<#-- … -->`, `${…}` (and the square-bracket syntax).
@@ -58,6 +59,14 @@ class Masked:
     # '<%= link_to "Contact us", … %>'): a marker character stands at the end of each blanked
     # expression; ingest puts what it prints there.
     values: dict[str, Printed] = field(default_factory=dict)
+    # What the code says of the page, for the Document's metadata: `updated: "2026-09-21"` in a
+    # page's data is its date (see DATE_KEYS).
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+# Names under which a page's code or a component's attributes give the page's date, compared
+# lower-cased without '-' or '_' (`lastUpdated`, `last-updated`, `effective_date`).
+DATE_KEYS = frozenset({"updated", "lastupdated", "modified", "lastmodified", "reviewed", "lastreviewed", "effective", "effectivedate"})
 
 
 
@@ -77,7 +86,8 @@ def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, printed
     values: dict[str, Printed] = {}
     unused = markers(text) if printed is not None and printed.possible else iter(())
     cursor = 0
-    for start, end in sorted(spans):
+    # Of spans starting together, the longest first: `@php … @endphp` is also the directive `@php`.
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if start < cursor:  # nested or overlapping: already blanked
             continue
         code = text[start:end]
