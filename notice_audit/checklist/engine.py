@@ -228,15 +228,23 @@ def _judge(element: Element, matcher: _Matcher, articles: list[str]) -> ElementR
     strong: list[int] = []
     weak: list[int] = []
     lacking: list[str] = []
+    # A mention no rule for its concept makes good, and what it lacks: 'held in the EU' needs a safeguard
+    # said of Europe or of every transfer out of the UK (two rules), not one named for the US.
+    unmet_with: dict[tuple[str, int], str] = {}
+    met: set[tuple[str, int]] = set()
     for rule in element.present:
         for index in matcher.matching(rule.concept):
             if any(matcher.matches(name, index) for name in element.incidental):
                 weak.append(index)
             elif all(matcher.in_scope(name, index, rule.scope) for name in rule.with_):
                 strong.append(index)
+                met.add((rule.concept, index))
             elif rule.lacking:  # without `lacking`, an unmet `with` is simply no evidence
-                weak.append(index)
-                lacking.append(rule.lacking)
+                unmet_with.setdefault((rule.concept, index), rule.lacking)
+    for mention, reason in unmet_with.items():
+        if mention not in met:
+            weak.append(mention[1])
+            lacking.append(reason)
     for name in element.partial:
         weak.extend(matcher.matching(name))
 
