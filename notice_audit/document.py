@@ -65,6 +65,9 @@ class Block:
     # Offsets in `text` where the source had a hard line break (<br>, a Markdown hard break):
     # 'Name: Meenal Patel<br>E-mail: …' are two lines, whatever the punctuation says.
     line_breaks: tuple[int, ...] = ()
+    # The table row a cell belongs to (numbered from 1 in the document; 0 outside tables):
+    # 'Legitimate interest' in one cell is explained by the purpose in the next.
+    row: int = 0
 
     @property
     def location(self) -> Location:

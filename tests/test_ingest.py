@@ -135,11 +135,28 @@ def test_markdown_links_tables_and_inline_html():
         "https://riverside.example.gov.uk/contact",
         "",
     ]
-    cells = [b.text for b in document.blocks if b.kind is BlockKind.TABLE_CELL]
-    assert "6 years after the permit ends" in cells
+    cells = [(b.text, b.row) for b in document.blocks if b.kind is BlockKind.TABLE_CELL]
+    # each cell knows its row: the header row, then the data row
+    assert cells == [("Record", 1), ("How long we keep it", 1), ("Permit applications", 2), ("6 years after the permit ends", 2)]
+    assert all(b.row == 0 for b in document.blocks if b.kind is not BlockKind.TABLE_CELL)
     escaped = block_with(document, "escaped")
     assert "(bracket) and & entity" in escaped.text
     assert source_at(path, location_of(document, "entity"), 6) == "entity"
+
+
+def test_html_table_cells_know_their_row():
+    source = (
+        "<table>\n<tr><th>Purpose</th><th>Lawful basis</th></tr>\n"
+        "<tr>\n  <td>Keeping the site secure</td>\n  <td>Legitimate interests</td>\n</tr>\n"
+        "<tr><td>Keeping records the law requires</td><td>Legal obligation</td></tr>\n</table>\n<p>After the table.</p>\n"
+    )
+    document = parse(RawSource("n.html", source.encode(), "html"))
+    assert [(b.text, b.row) for b in document.blocks] == [
+        ("Purpose", 1), ("Lawful basis", 1),
+        ("Keeping the site secure", 2), ("Legitimate interests", 2),  # a row spread over lines is still one row
+        ("Keeping records the law requires", 3), ("Legal obligation", 3),
+        ("After the table.", 0),
+    ]
 
 
 def test_markdown_front_matter_and_reference_link_location():
@@ -196,9 +213,11 @@ def test_docx_paragraph_numbers_styles_and_hyperlinks(tmp_path):
     hyperlink.append(run)
     paragraph._p.append(hyperlink)
     document.add_paragraph("your name", style="List Bullet")
-    table = document.add_table(rows=1, cols=2)
+    table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "Records"
     table.cell(0, 1).text = "6 years"
+    table.cell(1, 0).text = "Enquiries"
+    table.cell(1, 1).text = "1 year"
     path = tmp_path / "n.docx"
     document.save(path)
     parsed = load(str(path))
@@ -209,7 +228,10 @@ def test_docx_paragraph_numbers_styles_and_hyperlinks(tmp_path):
         (BlockKind.LIST_ITEM, "your name", "3:1"),
         (BlockKind.TABLE_CELL, "Records", "4:1"),
         (BlockKind.TABLE_CELL, "6 years", "5:1"),
+        (BlockKind.TABLE_CELL, "Enquiries", "6:1"),
+        (BlockKind.TABLE_CELL, "1 year", "7:1"),
     ]
+    assert [b.row for b in parsed.blocks] == [0, 0, 0, 1, 1, 2, 2]
     link = next(parsed.links)
     assert link.target == "https://riverside.example.gov.uk/form" and link.text == "access form" and str(link.location) == "2:9"
 

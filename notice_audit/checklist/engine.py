@@ -153,8 +153,15 @@ class _Matcher:
         if scope == "document":
             return self.anywhere(name)
         anchor = self.sentences[index]
+        if scope == "row" and not anchor.block.row:
+            return False  # outside a table there is no row
         for other, sentence in enumerate(self.sentences):
-            same = sentence.block is anchor.block if scope == "block" else self.section_of[other] == self.section_of[index]
+            if scope == "row":
+                same = sentence.block.row == anchor.block.row
+            elif scope == "block":
+                same = sentence.block is anchor.block
+            else:
+                same = self.section_of[other] == self.section_of[index]
             if same and self.matches(name, other):
                 return True
         return False

@@ -23,7 +23,7 @@ from notice_audit.yamlio import load_yaml
 
 SEVERITIES = ("error", "warning", "info")
 STATUSES = ("present", "partial", "missing", "not_applicable")
-SCOPES = ("sentence", "block", "section", "document")
+SCOPES = ("sentence", "block", "row", "section", "document")
 BUILTIN = "uk-gdpr.yaml"
 
 _CONCEPT_KEYS = {"match", "include", "and", "exclude", "unless", "in_section", "link", "heading_context", "title_beside", "description"}

@@ -22,6 +22,8 @@ class BlockCollector:
         self._level = 0
         self._headings: list[tuple[int, str]] = []
         self._intros: list[str] = []
+        self._rows = 0  # table rows seen
+        self._row = 0  # the row being read, 0 outside one
 
     @property
     def last_text(self) -> str:
@@ -75,6 +77,24 @@ class BlockCollector:
         if self._intros:
             self._intros.pop()
 
+    def start_row(self) -> None:
+        """A table row starts: the cells read until `end_row` share its number."""
+        self.flush()
+        self._rows += 1
+        self._row = self._rows
+
+    def end_row(self) -> None:
+        self.flush()
+        self._row = 0
+
+    @contextlib.contextmanager
+    def table_row(self) -> Iterator[None]:
+        self.start_row()
+        try:
+            yield
+        finally:
+            self.end_row()
+
     @contextlib.contextmanager
     def list_context(self, intro: str | None = None) -> Iterator[None]:
         self.push_list(intro)
@@ -105,4 +125,5 @@ class BlockCollector:
             return
         path = tuple(h[1] for h in self._headings)
         intro = self._intros[-1] if self._intros and kind is BlockKind.LIST_ITEM else ""
-        self.blocks.append(Block(kind, text, anchors, path, 0, links, intro, line_breaks))
+        row = self._row if kind is BlockKind.TABLE_CELL else 0
+        self.blocks.append(Block(kind, text, anchors, path, 0, links, intro, line_breaks, row))

@@ -32,9 +32,10 @@ def ingest_docx(source: str, data: bytes) -> Document:
     for item in document.iter_inner_content():
         if item.__class__.__name__ == "Table":
             for row in item.rows:
-                for cell in row.cells:
-                    for paragraph in cell.paragraphs:
-                        _paragraph(collector, paragraph, counter, BlockKind.TABLE_CELL)
+                with collector.table_row():
+                    for cell in row.cells:
+                        for paragraph in cell.paragraphs:
+                            _paragraph(collector, paragraph, counter, BlockKind.TABLE_CELL)
         else:
             _paragraph(collector, item, counter, None)
     collector.flush()

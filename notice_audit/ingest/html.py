@@ -295,6 +295,10 @@ class _Walker:
                 self.collector.add_line_break()
             elif tag == "a" or _is_link_component(child):
                 self._link(child)
+            elif tag == "tr":
+                with self.collector.table_row():
+                    self.walk(child, kind, level)
+                self.collector.start(kind, level)
             elif tag in ("ul", "ol", "dl"):
                 self.collector.flush()
                 with self.collector.list_context():

@@ -79,6 +79,10 @@ def collect_markdown(
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             kind_stack.pop()
             collector.pop_list()
+        elif token.type == "tr_open":
+            collector.start_row()
+        elif token.type == "tr_close":
+            collector.end_row()
         elif token.type in ("th_open", "td_open"):
             kind_stack.append(BlockKind.TABLE_CELL)
         elif token.type in ("th_close", "td_close"):
