@@ -340,6 +340,38 @@ def test_every_element_of_a_long_data_array_is_read():
     assert [b.text for b in document.blocks if b.kind is BlockKind.PARAGRAPH] == sentences
 
 
+def test_a_contact_card_in_a_pages_data_is_read():
+    # `{ type: "contact", data: { name, email, address: [...] } }` rendered by a component: the email and
+    # postcode are the notice's contact routes; a lone town name and the card's type are not prose
+    source = (
+        "export const CONFIG = {\n  sections: [{\n    title: \"Contact us\",\n    content: [\n"
+        "      \"You can also contact our Data Protection Officer (DPO):\",\n"
+        "      { type: 'contact', data: { name: 'Data Protection Officer', email: 'dpo@example.gov.uk',\n"
+        "        address: ['1 Victoria Street', 'London', 'SW1H 0ET'] } },\n    ],\n  }],\n};\n"
+    )
+    document = parse(RawSource("privacy.ts", source.encode(), "script"))
+    texts = [b.text for b in document.blocks]
+    assert "dpo@example.gov.uk" in texts and "SW1H 0ET" in texts and "1 Victoria Street" in texts
+    assert "London" not in texts and "contact" not in texts
+
+
+@pytest.mark.parametrize(
+    "name, fmt, source",
+    [
+        ("n.md", "markdown", "We keep your name. ~~We use Wix.com to host the forms.~~ We delete it after a year."),
+        ("n.html", "html", "<p>We keep your name. <del>We use Wix.com to host the forms.</del> We delete it after a year.</p>"),
+        ("n.html", "html", "<p>We keep your name. <s>We use Wix.com to host the forms.</s> We delete it after a year.</p>"),
+    ],
+)
+def test_struck_out_text_is_withdrawn(name, fmt, source):
+    # struck-out text is shown as deleted: the reader is told it no longer holds
+    document = parse(RawSource(name, source.encode(), fmt))
+    assert "Wix" not in document.text
+    assert "We keep your name." in document.text and "We delete it after a year." in document.text
+    # what follows the struck text keeps its place in the source
+    assert location_of(document, "We delete").column == source.index("We delete") + 1
+
+
 def test_a_date_in_a_pages_data_is_its_date():
     # `updated: "…"` beside the notice's sections, rendered by a page this file does not hold
     source = (

@@ -22,7 +22,8 @@ from notice_audit.ingest.blocks import BlockCollector
 from notice_audit.ingest.template import DATE_KEYS, Masked
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-DROP = {"script", "style", "noscript", "template", "svg", "nav", "button", "select", "textarea", "iframe", "head", "object", "canvas"}
+# (struck-out text, `<del>` and `<s>`, is shown as withdrawn: it is no longer what the notice says)
+DROP = {"script", "style", "noscript", "template", "svg", "nav", "button", "select", "textarea", "iframe", "head", "object", "canvas", "del", "s", "strike"}
 # Every element HTML defines (and a few obsolete ones still met). An unknown tag written in capitals
 # ('retain your email until <DATE>') is template text left unfilled, not markup.
 HTML_ELEMENTS = VOID | DROP | {

@@ -37,7 +37,7 @@ def _parser(plain_text: bool) -> MarkdownIt:
     if plain_text:
         md = MarkdownIt("commonmark", {"html": False}).disable(["code", "html_block", "html_inline"])
     else:
-        md = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+        md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
     md = md.use(gfm_autolink_plugin)
     # markdown-it drops javascript:, file: and data: links for safety; an audit must see them.
     md.validateLink = lambda url: True
@@ -199,8 +199,17 @@ class _Aligner:
         return Location(self.first_line + line + 1, offset - self.line_starts[line] + 1 + self.column_offset)
 
     def inline(self, children: list[Token]) -> None:
+        struck = False
         for child in children:
-            if child.type in ("text", "code_inline"):
+            if child.type in ("s_open", "s_close"):
+                # struck-out text (`~~…~~`) is shown as withdrawn: it is no longer what the notice says
+                struck = child.type == "s_open"
+                found = self.region.find(child.markup, self.cursor)
+                if found != -1:
+                    self.cursor = found + len(child.markup)
+            elif struck:
+                continue
+            elif child.type in ("text", "code_inline"):
                 self.text(child.content)
             elif child.type == "hardbreak":
                 self.collector.add_line_break()

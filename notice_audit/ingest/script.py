@@ -28,6 +28,8 @@ _TEXT_KEYS = frozenset({
     "content", "description", "desc", "explanation", "text", "body", "details", "detail", "summary", "answer", "paragraph", "paragraphs",
     "items", "points", "examples", "list", "bullets", "subtitle", "intro", "introduction", "note", "notes",
     "purpose", "purposes", "retention", "basis", "legalbasis", "reason", "value",
+    # a contact card's lines: `{ type: "contact", data: { email: "…", address: ["…", "SW1H 0ET"] } }`
+    "email", "phone", "telephone", "tel", "address", "postcode", "website",
 })
 _LIST_KEYS = frozenset({"items", "points", "examples", "list", "bullets"})  # an array of these is a list; of paragraphs, paragraphs
 _KEY = re.compile(r"([A-Za-z_$][\w$]*)\s*:(?!:)")
@@ -40,7 +42,7 @@ _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)",
 _NOT_PROSE = re.compile(r"[{}=$\\|]|;(?=\S)|=>|\b[a-z]+:[a-z][\w-]*|(?:^|\s)[a-z]+-\d|^\S*/\S*$")
 _IDENTIFIER = re.compile(r"^[a-z]+[A-Z_]\w*$|^[A-Z_]+$")  # 'userName', 'API_KEY'
 _WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*[.,;:!?)]*$")
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|\bwww\.\S+|(?:\+44\s?|\b0)\d[\d ]{8,}\d")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|\bwww\.\S+|(?:\+44\s?|\b0)\d[\d ]{8,}\d|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
 _WRAPPED = "<div>{}</div>"
 # A date the page's data gives it: `updated: "2026-09-21"`, `lastUpdated: '6 October 2026'`.
 _DATED_KEY = re.compile(r"""(?<![\w$.])["']?([A-Za-z_][\w-]*)["']?\s*:\s*(?:"([^"\n]{4,40})"|'([^'\n]{4,40})'|`([^`$\n]{4,40})`)""")
@@ -133,12 +135,21 @@ class _Script:
         if marker is None:
             return
         wrapped = _WRAPPED.format(marker)
-        # The block element needs room: in the literal's first line, else from its key on.
+        at = self._room(start, end, key_at, len(wrapped))
+        if at is not None:
+            self.out[at : at + len(wrapped)] = wrapped
+            self.values[marker] = printed
+
+    def _room(self, start: int, end: int, key_at: int, width: int) -> int | None:
+        """Where a printed string's block element fits, on one line and over nothing printed yet: in the
+        literal, else from its key on, else in the blank before it ("'London', 'SW1H 0ET'" in an address)."""
+        def free(at: int) -> bool:
+            return at + width <= end and "\n" not in self.text[at : at + width] and not "".join(self.out[at : at + width]).strip()
+
         for at in (start, key_at):
-            if at + len(wrapped) <= end and "\n" not in self.text[at : at + len(wrapped)]:
-                self.out[at : at + len(wrapped)] = wrapped
-                self.values[marker] = printed
-                return
+            if free(at):
+                return at
+        return next((at for at in range(end - width, max(key_at, start - 200) - 1, -1) if free(at)), None)
 
     def jsx(self, start: int) -> int:
         """Keep one JSX element (to its matching close); blank the `{...}` expressions in it."""
