@@ -124,6 +124,9 @@ class Document:
     notes: list[tuple[Location, str]] = field(default_factory=list)
     # Inline `notice-audit:` comments in the source (notice_audit.suppress.Directive).
     directives: list[Any] = field(default_factory=list)
+    # The page's header and footer around its main content: site chrome, not the notice's text, but
+    # where a small organisation's name, address and email often stand ('© Anne Saunders Physiotherapy').
+    chrome: list[Block] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -174,6 +177,12 @@ class Document:
 
             self._sentences = split_sentences(self.blocks)
         return self._sentences
+
+    def chrome_sentences(self) -> list[Sentence]:
+        """The sentences of the page's header and footer (see `chrome`)."""
+        from notice_audit.nlp import split_sentences
+
+        return self.derived("chrome_sentences", lambda: split_sentences(self.chrome))
 
 
 def slug(heading: str) -> str:

@@ -38,6 +38,10 @@ def test_html_keeps_main_content_and_drops_page_chrome():
     for chrome in ("cookies to make this site work", "Bins and recycling", "Copyright", "analytics", "home page"):
         assert chrome not in text
     assert document.metadata["title"].startswith("Adult Social Care Privacy Notice")
+    # the footer is kept apart, for the owner's name and address; the navigation and cookie banner are not
+    chrome = " ".join(b.text for b in document.chrome)
+    assert "Copyright" in chrome
+    assert "Bins and recycling" not in chrome and "cookies to make this site work" not in chrome
 
 
 def test_html_headings_lists_and_heading_path():

@@ -46,7 +46,9 @@ class _Matcher:
     """Which sentences each concept matches, computed once per (concept, sentence)."""
 
     def __init__(self, document: Document, checklist: Checklist) -> None:
-        self.sentences = document.sentences()
+        # The page's header and footer come last, read only by concepts marked `page_chrome`.
+        self.sentences = document.sentences() + document.chrome_sentences()
+        self.chrome_from = len(document.sentences())
         self.concepts = checklist.concepts
         self._memo: dict[tuple[str, int], bool] = {}
         self._plain_texts: dict[int, tuple[str, str]] = {}
@@ -56,7 +58,8 @@ class _Matcher:
         self._title_names: dict[str, re.Pattern[str] | None] = {}
         # Headings and table-of-contents entries name topics; the statements are in the other blocks.
         self.content = [
-            i for i, s in enumerate(self.sentences) if s.block.kind is not BlockKind.HEADING and not s.block.is_contents_entry
+            i for i, s in enumerate(self.sentences[: self.chrome_from])
+            if s.block.kind is not BlockKind.HEADING and not s.block.is_contents_entry
         ]
 
     @staticmethod
@@ -90,6 +93,8 @@ class _Matcher:
         return self._memo[key]
 
     def _matches(self, concept: Concept, index: int) -> bool:
+        if index >= self.chrome_from and not concept.page_chrome:
+            return False
         sentence = self.sentences[index]
         context, alone = self._plain(index)
         text = context
@@ -139,9 +144,11 @@ class _Matcher:
         return self._title_names[concept.name]
 
     def matching(self, name: str) -> list[int]:
-        """Content sentences (not headings) matching `name`, in document order."""
+        """Content sentences (not headings) matching `name`, in document order; then, for a concept
+        marked `page_chrome`, the page's header and footer."""
         if name not in self._all:
-            self._all[name] = [i for i in self.content if self.matches(name, i)]
+            chrome = range(self.chrome_from, len(self.sentences)) if self.concepts[name].page_chrome else range(0)
+            self._all[name] = [i for i in (*self.content, *chrome) if self.matches(name, i)]
         return self._all[name]
 
     def anywhere(self, name: str) -> bool:
@@ -167,10 +174,13 @@ class _Matcher:
         return False
 
 
-# A page title's parts: 'Privacy Policy | Christian Aid', 'UK Parliament - Privacy Policy'.
-_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*|:\s+")
-# A name: capitalised, up to six words, no figures ('Last updated 2019' is no name).
-_TITLE_NAME = re.compile(r"^(?=[A-Z])(?!.*\d)\S+(?:\s+\S+){0,5}$")
+# A page title's parts: 'Privacy Policy | Christian Aid', 'UK Parliament - Privacy Policy', and with no
+# sign between them, 'Privacy notice Anne Saunders Physiotherapy'.
+_TITLE_PARTS = re.compile(
+    r"\s+[|\u2013\u2014-]\s+|\s*\|\s*|:\s+|(?:(?<=[Pp]rivacy [Nn]otice)|(?<=[Pp]rivacy [Pp]olicy)|(?<=[Pp]rivacy [Ss]tatement))\s+(?=[A-Z])"
+)
+# A name: capitalised, up to six words, no figures ('Last updated 2019' is no name), not a phrase ('For Our Customers').
+_TITLE_NAME = re.compile(r"^(?=[A-Z])(?!(?:For|Of|And|At|In|On|To|By|With|Our|Your|This|The)\b)(?!.*\d)\S+(?:\s+\S+){0,5}$")
 
 
 def _titles(document: Document) -> list[str]:

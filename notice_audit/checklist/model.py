@@ -26,7 +26,7 @@ STATUSES = ("present", "partial", "missing", "not_applicable")
 SCOPES = ("sentence", "block", "row", "section", "document")
 BUILTIN = "uk-gdpr.yaml"
 
-_CONCEPT_KEYS = {"match", "include", "and", "exclude", "unless", "in_section", "link", "heading_context", "title_beside", "description"}
+_CONCEPT_KEYS = {"match", "include", "and", "exclude", "unless", "in_section", "link", "heading_context", "title_beside", "page_chrome", "description"}
 _ELEMENT_KEYS = {
     "id", "title", "articles", "reference", "severity", "severity_article13_only", "summary", "explanation",
     "looked_for", "present", "partial", "incidental", "trigger", "when_absent", "articles_required",
@@ -49,6 +49,7 @@ class Concept:
     heading_context: bool = False  # match the sentence read together with its heading
     # a sentence naming the body the notice's title names beside words matching these ('Privacy | ShelterBox')
     title_beside: tuple[re.Pattern[str], ...] = ()
+    page_chrome: bool = False  # may match in the page's header and footer, not only in the notice's text
 
 
 @dataclass(frozen=True)
@@ -289,6 +290,7 @@ def _concept(name: str, spec: dict[str, Any], terms: dict[str, str], file: str) 
         in_section=_patterns(spec.get("in_section"), terms, file, f"concepts.{name}.in_section"),
         link=_patterns(spec.get("link"), terms, file, f"concepts.{name}.link"),
         heading_context=_flag(spec.get("heading_context", False), file, f"concepts.{name}.heading_context"),
+        page_chrome=_flag(spec.get("page_chrome", False), file, f"concepts.{name}.page_chrome"),
         title_beside=_patterns(spec.get("title_beside"), terms, file, f"concepts.{name}.title_beside"),
     )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from notice_audit.document import (
+    Block,
     BlockKind,
     Document,
     Link,
@@ -177,10 +178,11 @@ def ingest_html(source: str, text: str, masked: Masked | None = None, format_nam
     walker.walk(content)
     walker.walk(Element("#data", {}, root.location, children=[e for e in data if (e.location.line, e.location.column) > starts]))
     collector.flush()
+    chrome = _chrome_blocks(root, content, text)
     if metadata.get("title") and not any(b.kind is BlockKind.HEADING for b in collector.blocks[:1]):
         metadata.setdefault("page_title", metadata["title"])
     anchors = {e.attrs[key] for e in _iter(root) for key in ("id", "name") if e.attrs.get(key) and (key == "id" or e.tag == "a")}
-    document = Document(source=source, format=format_name, blocks=collector.blocks, metadata=metadata, anchors=anchors)
+    document = Document(source=source, format=format_name, blocks=collector.blocks, metadata=metadata, anchors=anchors, chrome=chrome)
     if root.too_deep is not None:
         document.notes.append((root.too_deep, f"elements are nested more than {MAX_DEPTH} deep; deeper elements were read as siblings"))
     return document
@@ -263,6 +265,22 @@ def _printed_outside(root: Element, content: Element, masked: Masked | None) -> 
         if id(e) not in inside and e.tag == "div" and len(e.children) == 1
         and isinstance(e.children[0], Text) and e.children[0].text.strip() in masked.values
     ]
+
+
+def _chrome_blocks(root: Element, content: Element, text: str) -> list[Block]:
+    """The blocks of the page's header and footer, when a main content was chosen without them."""
+    if content is root:
+        return []
+    inside = {id(e) for e in _iter(content)}
+    # (a header that wraps the main content is no chrome around it)
+    outermost = [e for e in _iter(root) if e.tag in CHROME and id(e) not in inside and not any(d is content for d in _iter(e))]
+    nested = {id(d) for e in outermost for d in _iter(e) if d is not e}
+    collector = BlockCollector()
+    _Walker(collector, text, None, inside_main=True).walk(
+        Element("#chrome", {}, root.location, children=[e for e in outermost if id(e) not in nested])
+    )
+    collector.flush()
+    return collector.blocks
 
 
 def _main_content(root: Element) -> Element:
