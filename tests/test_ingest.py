@@ -376,6 +376,17 @@ def test_struck_out_text_is_withdrawn(name, fmt, source):
     assert location_of(document, "We delete").column == source.index("We delete") + 1
 
 
+def test_a_date_a_template_sets_is_its_date():
+    # `{% set dateUpdated = 'August 2018' %}`, printed by a layout this file does not hold
+    source = b"{% set pageTitle = 'Privacy' %}\n{% set dateUpdated = 'August 2018' %}\n{% extends 'layout.njk' %}\n<p>We keep your email for 2 years.</p>\n"
+    document = parse(RawSource("privacy.njk", source, "jinja"))
+    assert find_last_updated(document).date.isoformat() == "2018-08-01"
+    # a name that is no date, or a date name holding words, gives no date
+    for other in (b"{% set pageDate = 'August 2018' %}", b"{% set dateUpdated = 'soon' %}"):
+        plain = parse(RawSource("privacy.njk", source.replace(b"{% set dateUpdated = 'August 2018' %}", other), "jinja"))
+        assert find_last_updated(plain) is None or find_last_updated(plain).date is None
+
+
 def test_a_date_in_a_pages_data_is_its_date():
     # `updated: "…"` beside the notice's sections, rendered by a page this file does not hold
     source = (

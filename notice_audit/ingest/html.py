@@ -20,7 +20,7 @@ from notice_audit.document import (
     Location,
 )
 from notice_audit.ingest.blocks import BlockCollector
-from notice_audit.ingest.template import DATE_KEYS, Masked
+from notice_audit.ingest.template import Masked, is_date_key
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # (struck-out text, `<del>` and `<s>`, is shown as withdrawn: it is no longer what the notice says)
@@ -243,7 +243,7 @@ def _metadata(root: Element) -> dict[str, str]:
         elif _is_component(element):
             # <x-prose-page updated="6 October 2026">, <LegalPage lastUpdated="…">
             for name, value in element.attrs.items():
-                if value and name.replace("-", "").replace("_", "") in DATE_KEYS:
+                if value and is_date_key(name):
                     metadata.setdefault("updated", value)
     return metadata
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notice_audit.ingest.template import DATE_KEYS, Masked, Printed, after_matching_bracket, markers
+from notice_audit.ingest.template import Masked, Printed, after_matching_bracket, markers, page_date
 
 _SCRIPT_STRING = re.compile(r"`(?:\\.|[^`\\])*`|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|li|a|table|section|br|strong|em|span)\b", re.IGNORECASE)
@@ -73,9 +73,9 @@ def mask_script(text: str) -> Masked:
 def _dates(text: str) -> dict[str, str]:
     """The page's date where its data names one, as metadata (`updated`, as for a component's attribute)."""
     for match in _DATED_KEY.finditer(text):
-        value = next(value for value in match.groups()[1:] if value is not None)
-        if match.group(1).lower().replace("-", "").replace("_", "") in DATE_KEYS and any(c.isdigit() for c in value):
-            return {"updated": value}
+        dated = page_date(match.group(1), next(value for value in match.groups()[1:] if value is not None))
+        if dated:
+            return dated
     return {}
 
 

@@ -66,7 +66,20 @@ class Masked:
 
 # Names under which a page's code or a component's attributes give the page's date, compared
 # lower-cased without '-' or '_' (`lastUpdated`, `last-updated`, `effective_date`).
-DATE_KEYS = frozenset({"updated", "lastupdated", "modified", "lastmodified", "reviewed", "lastreviewed", "effective", "effectivedate"})
+DATE_KEYS = frozenset({
+    "updated", "lastupdated", "modified", "lastmodified", "reviewed", "lastreviewed", "effective", "effectivedate",
+    "dateupdated", "datemodified", "datereviewed", "updatedon", "updatedat", "reviewdate", "lastreviewdate",
+})
+
+
+def is_date_key(name: str) -> bool:
+    """Whether a key or attribute names the page's date: `lastUpdated`, `last-updated`, `dateUpdated`."""
+    return name.lower().replace("-", "").replace("_", "") in DATE_KEYS
+
+
+def page_date(name: str, value: str) -> dict[str, str]:
+    """The page's date as metadata, when `name` names a date and `value` holds one."""
+    return {"updated": value} if is_date_key(name) and any(c.isdigit() for c in value) else {}
 
 
 
@@ -76,7 +89,12 @@ def blank(text: str) -> str:
 
 
 def mask(text: str, syntax: str) -> Masked:
-    return _apply(text, _find_spans(text, syntax), keep_literals=True, printed=_Printed(text, syntax))
+    printed = _Printed(text, syntax)
+    masked = _apply(text, _find_spans(text, syntax), keep_literals=True, printed=printed)
+    # the page's date set in the template: `{% set dateUpdated = 'August 2018' %}`
+    for _, name, value in printed.assigned:
+        masked.metadata = masked.metadata or page_date(name, value)
+    return masked
 
 
 def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, printed: _Printed | None = None) -> Masked:
