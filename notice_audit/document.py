@@ -17,6 +17,10 @@ from enum import Enum
 from typing import Any
 
 
+# The heading of a table of contents: 'Contents', 'Table of contents', 'On this page', 'In this notice'.
+_CONTENTS_HEADING = re.compile(r"(?i)^(?:(?:table of )?contents|on this page|in this (?:notice|policy|page|section)|jump to|page contents)\W*$")
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A 1-based position in the source; `page` is set for PDF pages."""
@@ -75,11 +79,15 @@ class Block:
 
     @property
     def is_contents_entry(self) -> bool:
-        """A list item that is nothing but a link to a place in the same page: a table of contents
-        entry ('Where we get personal information from'), which names a topic and states nothing."""
+        """A table of contents entry ('Where we get personal information from'), which names a topic and
+        states nothing: a list item that is nothing but a link to a place in the same page, or any list
+        item under a heading 'Contents'."""
+        if self.kind is not BlockKind.LIST_ITEM:
+            return False
+        if self.heading_path and _CONTENTS_HEADING.match(self.heading_path[-1].strip()):
+            return True
         return (
-            self.kind is BlockKind.LIST_ITEM
-            and len(self.links) == 1
+            len(self.links) == 1
             and (self.links[0].target or "").startswith("#")
             and self.links[0].text.strip(" .") == self.text.strip(" .")
         )
