@@ -127,6 +127,8 @@ class _Matcher:
             return False
         if any(p.search(text) for p in concept.unless) or any(self.matches(n, index) for n in concept.exclude):
             return False
+        if any(self.anywhere(n) for n in concept.unless_anywhere):
+            return False
         return all(self.matches(n, index) for n in concept.all_of)
 
     def _names_in_titles(self, concept: Concept) -> re.Pattern[str] | None:

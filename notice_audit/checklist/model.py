@@ -26,7 +26,10 @@ STATUSES = ("present", "partial", "missing", "not_applicable")
 SCOPES = ("sentence", "block", "row", "section", "document")
 BUILTIN = "uk-gdpr.yaml"
 
-_CONCEPT_KEYS = {"match", "include", "and", "exclude", "unless", "in_section", "link", "heading_context", "title_beside", "page_chrome", "description"}
+_CONCEPT_KEYS = {
+    "match", "include", "and", "exclude", "unless", "unless_anywhere", "in_section", "link", "heading_context", "title_beside",
+    "page_chrome", "description",
+}
 _ELEMENT_KEYS = {
     "id", "title", "articles", "reference", "severity", "severity_article13_only", "summary", "explanation",
     "looked_for", "present", "partial", "incidental", "trigger", "when_absent", "articles_required",
@@ -43,6 +46,7 @@ class Concept:
     include: tuple[str, ...] = ()
     all_of: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # concepts that, matching too, cancel this one
+    unless_anywhere: tuple[str, ...] = ()  # concepts that, matching anywhere in the notice, cancel this one
     unless: tuple[re.Pattern[str], ...] = ()
     in_section: tuple[re.Pattern[str], ...] = ()
     link: tuple[re.Pattern[str], ...] = ()
@@ -165,7 +169,7 @@ def _check_keys(data: dict[str, Any], allowed: set[str], file: str, where: str) 
         raise ConfigError(f"{file}: unknown key '{where}{unknown[0]}' (allowed: {', '.join(sorted(allowed))})")
 
 
-_GROWING_CONCEPT = ("match", "include", "unless", "and", "exclude", "in_section", "link", "title_beside")
+_GROWING_CONCEPT = ("match", "include", "unless", "and", "exclude", "unless_anywhere", "in_section", "link", "title_beside")
 _GROWING_ELEMENT = ("present", "partial", "incidental", "trigger", "require")
 
 
@@ -224,7 +228,7 @@ def _build(raw: dict[str, Any], files: tuple[str, ...]) -> Checklist:
         for name, spec in concepts_raw.items()
     }
     for concept in concepts.values():
-        for reference in (*concept.include, *concept.all_of, *concept.exclude):
+        for reference in (*concept.include, *concept.all_of, *concept.exclude, *concept.unless_anywhere):
             if reference not in concepts:
                 raise ConfigError(f"{file}: concept '{concept.name}' refers to unknown concept '{reference}'")
     elements: list[Element] = []
@@ -286,6 +290,7 @@ def _concept(name: str, spec: dict[str, Any], terms: dict[str, str], file: str) 
         include=tuple(str(v) for v in _as_list(spec.get("include") or [], file, f"concepts.{name}.include")),
         all_of=tuple(str(v) for v in _as_list(spec.get("and") or [], file, f"concepts.{name}.and")),
         exclude=tuple(str(v) for v in _as_list(spec.get("exclude") or [], file, f"concepts.{name}.exclude")),
+        unless_anywhere=tuple(str(v) for v in _as_list(spec.get("unless_anywhere") or [], file, f"concepts.{name}.unless_anywhere")),
         unless=_patterns(spec.get("unless"), terms, file, f"concepts.{name}.unless"),
         in_section=_patterns(spec.get("in_section"), terms, file, f"concepts.{name}.in_section"),
         link=_patterns(spec.get("link"), terms, file, f"concepts.{name}.link"),
