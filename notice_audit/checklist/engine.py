@@ -177,9 +177,10 @@ class _Matcher:
 
 
 # A page title's parts: 'Privacy Policy | Christian Aid', 'UK Parliament - Privacy Policy', and with no
-# sign between them, 'Privacy notice Anne Saunders Physiotherapy'.
+# sign between them, 'Privacy notice Anne Saunders Physiotherapy', 'Thanos Realty Fair Processing Notice'.
 _TITLE_PARTS = re.compile(
     r"\s+[|\u2013\u2014-]\s+|\s*\|\s*|:\s+|(?:(?<=[Pp]rivacy [Nn]otice)|(?<=[Pp]rivacy [Pp]olicy)|(?<=[Pp]rivacy [Ss]tatement))\s+(?=[A-Z])"
+    r"|\s+(?=(?:[Pp]rivacy|[Ff]air [Pp]rocessing) (?:[Nn]otice|[Pp]olicy|[Ss]tatement)\s*$)"
 )
 # A name: capitalised, up to six words, no figures ('Last updated 2019' is no name), not a phrase ('For Our Customers').
 _TITLE_NAME = re.compile(r"^(?=[A-Z])(?!(?:For|Of|And|At|In|On|To|By|With|Our|Your|This|The)\b)(?!.*\d)\S+(?:\s+\S+){0,5}$")
