@@ -53,6 +53,7 @@ class _Matcher:
         self._memo: dict[tuple[str, int], bool] = {}
         self._plain_texts: dict[int, tuple[str, str]] = {}
         self._all: dict[str, list[int]] = {}
+        self._anywhere: dict[str, bool] = {}
         self.section_of = [self._section(s) for s in self.sentences]
         self.titles = _titles(document)
         self._title_names: dict[str, re.Pattern[str] | None] = {}
@@ -154,7 +155,10 @@ class _Matcher:
         return self._all[name]
 
     def anywhere(self, name: str) -> bool:
-        return any(self.matches(name, i) for i in range(len(self.sentences)))
+        # asked once per sentence by a concept's `unless_anywhere`: computed once per concept
+        if name not in self._anywhere:
+            self._anywhere[name] = any(self.matches(name, i) for i in range(len(self.sentences)))
+        return self._anywhere[name]
 
     def in_scope(self, name: str, index: int, scope: str) -> bool:
         if scope == "sentence":

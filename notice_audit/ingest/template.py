@@ -92,8 +92,8 @@ def mask(text: str, syntax: str) -> Masked:
     printed = _Printed(text, syntax)
     masked = _apply(text, _find_spans(text, syntax), keep_literals=True, printed=printed)
     # the page's date set in the template: `{% set dateUpdated = 'August 2018' %}`
-    for _, name, value in printed.assigned:
-        masked.metadata = masked.metadata or page_date(name, value)
+    if not masked.metadata:
+        masked.metadata = next((dated for _, name, value in printed.assigned if (dated := page_date(name, value))), {})
     return masked
 
 
