@@ -633,3 +633,42 @@ Install the widget:
     block = block_with(address, "Data Controller")
     assert block.text == "Data Controller Nutrition Associates 91 Wimpole St"
     assert str(block.locate(0)) == "3:2"
+
+
+def test_a_components_data_attributes_are_read_where_they_are_written():
+    # Component libraries render lists and tables from their attributes: <UL items={[…]} />, <Table rows={[…]} />.
+    path = FORMATS / "DataComponents.tsx"
+    document = load(str(path))
+    blocks = [(b.kind.name, b.text) for b in document.blocks]
+    assert ("LIST_ITEM", "your name and address") in blocks and ("LIST_ITEM", "details of the visits you book") in blocks
+    item = block_with(document, "your name and address")
+    assert item.intro == "When you book a visit, we collect:" and item.heading_path == ("Who we are",)
+    # each row of a table's data is one row of cells, as a <tr> is
+    basis = block_with(document, "Legitimate interests (Article 6(1)(f))")
+    purpose = block_with(document, "Improve the service")
+    assert basis.kind is BlockKind.TABLE_CELL and basis.row == purpose.row != block_with(document, "Book your visits").row
+    assert block_with(document, "Why").kind is BlockKind.TABLE_CELL  # a one-word cell is a cell
+    # a component's title is a heading; JSX and constants inside its data are read too
+    assert ("HEADING", "How long we keep it") in blocks
+    assert block_with(document, "We keep visit records").heading_path[-1] == "How long we keep it"
+    assert "privacy@riverside.example.co.uk" in document.text and "Town Hall, Riverside RV1 1AA" in document.text
+    for text in ("your name and address", "Legitimate interests", "How long we keep it", "Why"):
+        assert source_at(path, location_of(document, text), len(text)) == text
+    # a chart's numbers and labels, the tags and the keys are no text
+    assert not any(word in document.text for word in ("jan", "feb", "KV", "rows", "items", "Chart"))
+
+
+def test_a_ui_librarys_components_are_read_as_the_html_they_render():
+    # MUI and Chakra pages: <Typography variant="h5"> is a heading, <List>/<ListItem> a list, <Typography> a paragraph.
+    document = load(str(FORMATS / "MuiNotice.tsx"))
+    blocks = [(b.kind.name, b.level, b.text) for b in document.blocks]
+    assert blocks == [
+        ("HEADING", 1, "Privacy notice"),  # what it renders (component="h1") before how it looks (variant="h4")
+        ("PARAGRAPH", 0, "Riverside Care Ltd is the data controller. Email privacy@riverside.example.co.uk."),
+        ("HEADING", 5, "Your rights"),
+        ("PARAGRAPH", 0, "You have the right to:"),
+        ("LIST_ITEM", 0, "ask for a copy of your data"),
+        ("LIST_ITEM", 0, "ask us to correct it"),
+        ("PARAGRAPH", 0, "We reply within one month of your request."),  # <Text as="strong"> stays inline
+    ]
+    assert block_with(document, "ask us to correct").intro == "You have the right to:"

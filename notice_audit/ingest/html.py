@@ -202,6 +202,33 @@ _COMPONENT_TEXT_ATTRIBUTES = (
 )
 
 
+# What a UI library's components render (MUI, Chakra, Mantine): `<Typography variant="h5">` is a heading,
+# `<List>`/`<ListItem>` a list, `<Typography paragraph>`, `<Box>` and `<Paper>` blocks of text.
+_COMPONENT_TAGS = {
+    "list": "ul", "listitem": "li", "typography": "p", "text": "p", "paragraph": "p", "alert": "p",
+    "heading": "h2", "title": "h2",
+    **dict.fromkeys((
+        "box", "paper", "container", "grid", "stack", "hstack", "vstack", "flex", "center", "simplegrid", "card",
+        "cardcontent", "cardheader", "cardbody", "accordion", "accordionsummary", "accordiondetails", "accordionitem",
+        "accordionbutton", "accordionpanel", "listitemtext", "dialogcontent", "section",
+    ), "div"),
+}
+_HEADING_ATTRIBUTES = ("component", "as", "variant", "order", "level")  # what it renders before how it looks
+
+
+def _html_tag(element: Element) -> str:
+    """The HTML element a component stands for, by its heading attribute or its name; an HTML element's own tag."""
+    if not _is_component(element):
+        return element.tag
+    for name in _HEADING_ATTRIBUTES:
+        value = element.attrs.get(name, "").strip().lower()
+        if value in HEADINGS or (name in ("component", "as") and value in HTML_ELEMENTS):
+            return value
+        if name in ("order", "level") and value.isdigit() and element.tag in ("heading", "title") and 1 <= int(value) <= 6:
+            return f"h{value}"
+    return _COMPONENT_TAGS.get(element.tag, element.tag)
+
+
 def _is_component(element: Element) -> bool:
     """A custom component (`<LegalSection>`, `<x-prose-page>`), not an HTML element."""
     return element.raw_tag[:1].isupper() or "-" in element.tag
@@ -307,7 +334,7 @@ class _Walker:
             if isinstance(child, Text):
                 self._text(child)
                 continue
-            tag = child.tag
+            tag = _html_tag(child)
             if tag in DROP or self._is_banner(child) or (tag in CHROME and not self.inside_main):
                 continue
             if tag == "br":

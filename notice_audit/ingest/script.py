@@ -32,7 +32,13 @@ _TEXT_KEYS = frozenset({
     "email", "phone", "telephone", "tel", "address", "postcode", "website",
 })
 _LIST_KEYS = frozenset({"items", "points", "examples", "list", "bullets"})  # an array of these is a list; of paragraphs, paragraphs
+# A table's data: `<Table columns={['Data', 'How long']} rows={[['Visit records', 'Seven years']]} />`.
+_ROW_KEYS = frozenset({"rows", "columns", "cells", "headers"})
+# A component's attribute holding data for it to render: `<UL items={[…]} />`.
+_ROW_STOP = re.compile(r"[<{\]]")
+_DATA_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_$][\w$]*=\Z")
 _KEY = re.compile(r"([A-Za-z_$][\w$]*)\s*:(?!:)")
+_ATTRIBUTE_KEY = re.compile(r"([A-Za-z_$][\w$]*)=(?=\{)")  # a JSX attribute: `items={[…]}`
 _CONSTANT = re.compile(r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?:"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)'|`((?:\\.|[^`\\$])*)`)""")
 _PRINTED_NAME = re.compile(r"\{\s*([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*)\s*\}\Z")
 _OBJECT_CONSTANT = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+?\s*)?=\s*\{")
@@ -41,7 +47,8 @@ _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)",
 # 'f(a);g()'. A semicolon before a space or the end is prose punctuation ('access your data; have it corrected').
 _NOT_PROSE = re.compile(r"[{}=$\\|]|;(?=\S)|=>|\b[a-z]+:[a-z][\w-]*|(?:^|\s)[a-z]+-\d|^\S*/\S*$")
 _IDENTIFIER = re.compile(r"^[a-z]+[A-Z_]\w*$|^[A-Z_]+$")  # 'userName', 'API_KEY'
-_WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*[.,;:!?)]*$")
+# a word, bracketed or not, or an article's number: 'Legal obligation (Article 6(1)(c))'
+_WORD = re.compile(r"^[(\[“‘\"']?(?:[A-Za-z][A-Za-z'’-]*|\d+(?:\(\w{1,3}\))+)[.,;:!?)\]”’\"]*$")
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|\bwww\.\S+|(?:\+44\s?|\b0)\d[\d ]{8,}\d|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
 _WRAPPED = "<div>{}</div>"
 # A date the page's data gives it: `updated: "2026-09-21"`, `lastUpdated: '6 October 2026'`.
@@ -115,8 +122,8 @@ class _Script:
         # Data in an array is rendered by .map(); an object's strings are printed where JSX names them.
         if start not in self.data:
             return
-        key, key_at, in_array = self.data[start]
-        if key not in _HEADING_KEYS and key not in _TEXT_KEYS:
+        key, key_at, in_array, row_at = self.data[start]
+        if key not in _HEADING_KEYS and key not in _TEXT_KEYS and key not in _ROW_KEYS:
             return
         value = _unescape(re.sub(r"\$\{[^}]*\}", " ", self.text[start + 1 : end - 1]))
         if key in _HEADING_KEYS and not in_array:
@@ -124,18 +131,26 @@ class _Script:
             if not _reads_as_heading(one_line):
                 return
             printed = Printed(one_line, start + 1, "heading", level=0)  # one below the heading it is printed under
-        elif not _reads_as_prose(value):
+        elif not (_reads_as_prose(value) or (key in _ROW_KEYS and _reads_as_word(value))):
             return
+        elif in_array and key in _ROW_KEYS:
+            printed = Printed(" ".join(value.split()), start + 1, "cell", row=row_at)
         elif in_array and key in _LIST_KEYS:
             one_line = " ".join(value.split())
             printed = Printed(one_line, start + 1, "list", (one_line,))
         else:
             printed = Printed(value.strip(), start + 1, "prose", source=self.text[start + 1 : end - 1])
+        self.place(printed, start, end, key_at)
+
+    def place(self, printed: Printed, start: int, end: int, key_at: int) -> None:
+        """Stand a printed value's block element in the blanked source near the string it comes from."""
         marker = next(self._markers, None)
         if marker is None:
             return
         wrapped = _WRAPPED.format(marker)
-        at = self._room(start, end, key_at, len(wrapped))
+        at = self._cell_room(printed.row, end, len(wrapped)) if printed.kind == "cell" else None
+        if at is None:
+            at = self._room(start, end, key_at, len(wrapped))
         if at is not None:
             self.out[at : at + len(wrapped)] = wrapped
             self.values[marker] = printed
@@ -150,6 +165,17 @@ class _Script:
             if free(at):
                 return at
         return next((at for at in range(end - width, max(key_at, start - 200) - 1, -1) if free(at)), None)
+
+    def _cell_room(self, row_at: int, end: int, width: int) -> int | None:
+        """A row's cells packed from the row's start, in order, each on one line: a short cell
+        ('Why') has too little room of its own. Past the cell, only the row's strings are room: JSX
+        after it (`['Email', <a …>]`) is read later, in place."""
+        after = _ROW_STOP.search(self.text, end, min(end + 200, len(self.text)))
+        limit = after.start() if after else min(end + 200, len(self.text))
+        for at in range(row_at, limit - width + 1):
+            if "\n" not in self.text[at : at + width] and not "".join(self.out[at : at + width]).strip():
+                return at
+        return None
 
     def jsx(self, start: int) -> int:
         """Keep one JSX element (to its matching close); blank the `{...}` expressions in it."""
@@ -174,6 +200,11 @@ class _Script:
             elif text.startswith("<>", index):  # a fragment: its children are read, the `<>` is no HTML
                 index += 2
                 depth += 1
+            elif text[index] == "<" and text[index + 1 : index + 2].isalpha() and (tag_end := self._data_component(index)):
+                self.data_component(index, tag_end)
+                index = tag_end
+                if depth == 0:
+                    return index
             elif text[index] == "<" and text[index + 1 : index + 2].isalpha():
                 out[index] = "<"
                 index += 1
@@ -202,6 +233,43 @@ class _Script:
                 out[index] = text[index]
                 index += 1
         return length
+
+    def _data_component(self, start: int) -> int:
+        """Where a self-closing component that renders data from its attributes (`<UL items={[…]} />`,
+        `<Table rows={[…]} />`) ends; 0 for any other tag."""
+        text = self.text
+        index = start + 1
+        has_data = False
+        while index < len(text) and text[index] != ">":
+            if text[index] == "{":
+                has_data = has_data or (text[index + 1 : index + 40].lstrip().startswith("[") and bool(_DATA_ATTRIBUTE_NAME.search(text, start, index)))
+                index = after_matching_bracket(text, index, "{", "}")
+            elif text[index] in "\"'":
+                close = text.find(text[index], index + 1)
+                index = len(text) if close == -1 else close + 1
+            else:
+                index += 1
+        return index + 1 if has_data and text[index - 1] == "/" else 0
+
+    def data_component(self, start: int, end: int) -> None:
+        """A data component prints its data where it stands, its `title="…"` as a heading; the tag is no HTML."""
+        text = self.text
+        index = start
+        while index < end:
+            if text[index] == "{":
+                close = after_matching_bracket(text, index, "{", "}")
+                self.expression(index, close)
+                index = close
+            elif text[index] in "\"'":
+                close = text.find(text[index], index + 1)
+                close = end if close == -1 else close + 1
+                name = re.search(r"([A-Za-z]+)\s*=\s*$", text[start:index])
+                value = " ".join(text[index + 1 : close - 1].split())
+                if name and name.group(1).lower() in ("title", "heading") and _reads_as_heading(value):
+                    self.place(Printed(value, index + 1, "heading", level=0), index, close, index)
+                index = close
+            else:
+                index += 1
 
     def expression(self, start: int, end: int, attribute: bool = False) -> None:
         """Blank a `{...}` expression, keeping the JSX (`{ok && <p>Text</p>}`) and page data inside it, and
@@ -281,8 +349,9 @@ def _data_strings(text: str) -> dict[int, tuple[str, int, bool]]:
     """For each string literal inside an array literal (at any depth of objects within it) that a key
     names, where it starts -> (the key, lower-cased; where the key is; whether the string is itself an
     element of an array): `{ title: "…", content: ["…", "…"] }` inside `[…]`."""
-    found: dict[int, tuple[str, int, bool]] = {}
-    stack: list[tuple[str, str | None, int]] = []  # (opener, the key naming it, where that key is)
+    found: dict[int, tuple[str, int, bool, int]] = {}
+    # (opener, the key naming it, where that key is, where the opener is)
+    stack: list[tuple[str, str | None, int, int]] = []
     key: tuple[str, int] | None = None
     index = 0
     while index < len(text):
@@ -300,16 +369,19 @@ def _data_strings(text: str) -> dict[int, tuple[str, int, bool]]:
                 after = text[string.end() : string.end() + 40].lstrip()
                 if after.startswith(":") and not after.startswith("::"):
                     key = (string.group()[1:-1], index)  # a quoted key: { "content": "…" }
-                elif any(opener == "[" for opener, _, _ in stack):
+                elif any(opener == "[" for opener, _, _, _ in stack):
                     element = bool(stack) and stack[-1][0] == "["
                     named = (stack[-1][1], stack[-1][2]) if element and stack[-1][1] else key
                     if named is not None:
-                        found[index] = (named[0].lower(), named[1], element)
+                        found[index] = (named[0].lower(), named[1], element, stack[-1][3])
                     key = None
                 index = string.end()
                 continue
         elif char in "([{":
-            stack.append((char, key[0] if key else None, key[1] if key else index))
+            if key is None and char == "[" and stack and stack[-1][1] and stack[-1][0] in "[{":
+                # a row of a table's rows, or the array an attribute holds (`items={[…]}`), has its parent's key
+                key = (stack[-1][1], stack[-1][2])
+            stack.append((char, key[0] if key else None, key[1] if key else index, index))
             key = None
         elif char in ")]}":
             if stack:
@@ -318,7 +390,7 @@ def _data_strings(text: str) -> dict[int, tuple[str, int, bool]]:
         elif char == ",":
             key = None
         elif char.isalpha() or char in "_$":
-            word = _KEY.match(text, index)
+            word = _KEY.match(text, index) or _ATTRIBUTE_KEY.match(text, index)
             if word is not None and (index == 0 or not (text[index - 1].isalnum() or text[index - 1] in "_$.")):
                 key = (word.group(1), index)
                 index = word.end()
@@ -347,6 +419,12 @@ def _unescape(raw: str) -> str:
 def _reads_as_heading(value: str) -> bool:
     words = value.split()
     return 0 < len(words) <= 14 and (value[0].isupper() or value[0].isdigit()) and not _NOT_PROSE.search(value) and not _IDENTIFIER.match(value)
+
+
+def _reads_as_word(value: str) -> bool:
+    """One word, as a table's cell may be ('EU', 'Consent'); not an identifier ('userName', 'API_KEY')."""
+    word = value.strip()
+    return bool(_WORD.match(word)) and (not _IDENTIFIER.match(word) or bool(re.fullmatch(r"[A-Z]{2,5}", word)))
 
 
 def _reads_as_prose(value: str) -> bool:

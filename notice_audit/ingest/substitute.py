@@ -33,8 +33,12 @@ def fill_values(document: Document, masked: Masked) -> Document:
         return "".join(values[char][0].text if char in values else char for char in text)
 
     blocks: list[Block] = []
+    rows = _RowNumbers(max((block.row for block in document.blocks), default=0))
     for block in document.blocks:
         alone = values.get(block.text.strip()) if block.kind is BlockKind.PARAGRAPH else None
+        if alone is not None and alone[0].kind == "cell":
+            blocks.append(Block(BlockKind.TABLE_CELL, alone[0].text, [(0, alone[1])], block.heading_path, row=rows.number(alone[0].row)))
+            continue
         if alone is not None and alone[0].kind != "text":
             blocks.extend(_structure(alone[0], alone[1], block, blocks[-1] if blocks else None, line_starts))
             continue
@@ -50,6 +54,20 @@ def fill_values(document: Document, masked: Masked) -> Document:
     document.blocks = blocks
     document.metadata = {key: fill(value) for key, value in document.metadata.items()}
     return document
+
+
+class _RowNumbers:
+    """Table rows printed from a page's data, numbered after the rows the markup has."""
+
+    def __init__(self, last: int) -> None:
+        self.last = last
+        self.numbers: dict[int, int] = {}
+
+    def number(self, row_start: int) -> int:
+        if row_start not in self.numbers:
+            self.last += 1
+            self.numbers[row_start] = self.last
+        return self.numbers[row_start]
 
 
 def _structure(printed: Printed, location: Location, block: Block, previous: Block | None, line_starts: list[int]) -> list[Block]:

@@ -43,10 +43,11 @@ class Printed:
 
     text: str
     offset: int  # where the expression starts in the source
-    kind: str = "text"  # "text", "heading" or "list"
+    kind: str = "text"  # "text", "heading", "list", "prose" or "cell"
     items: tuple[str, ...] = ()
     level: int = 2
     source: str = ""  # the string as written (escapes and all), to locate each paragraph printed from it
+    row: int = 0  # for a table cell ("cell"): where its row starts in the source
 
 
 @dataclass
