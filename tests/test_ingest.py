@@ -672,3 +672,21 @@ def test_a_ui_librarys_components_are_read_as_the_html_they_render():
         ("PARAGRAPH", 0, "We reply within one month of your request."),  # <Text as="strong"> stays inline
     ]
     assert block_with(document, "ask us to correct").intro == "You have the right to:"
+
+
+def test_markdown_autolinks_in_a_template_are_links_not_tags(tmp_path):
+    # A GOV.UK template sets its body as Markdown and renders it with `govukMarkdown`: '<dpo@…>' is an autolink.
+    path = tmp_path / "privacy-notice.njk"
+    path.write_text(
+        '{% set body %}We collect your name for research.\n\n'
+        'If you are unhappy, contact the Data Protection Officer at: <dataprotection@communities.example.gov.uk>.\n\n'
+        'You can complain to the ICO at <https://ico.org.uk/concerns>.{% endset %}\n'
+        '{% block content %}{{ body | govukMarkdown | safe }}{% endblock %}\n',
+        encoding="utf-8",
+    )
+    document = load(str(path))
+    block = block_with(document, "Data Protection Officer")
+    assert block.text.endswith("Officer at: dataprotection@communities.example.gov.uk.")
+    assert [link.target for link in block.links] == ["mailto:dataprotection@communities.example.gov.uk"]
+    assert source_at(path, location_of(document, "dataprotection@"), 15) == "dataprotection@"
+    assert [link.target for link in block_with(document, "complain").links] == ["https://ico.org.uk/concerns"]

@@ -87,6 +87,7 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
         self.line_offset = line_offset
         self.page = page
+        self._join_next = False  # the text after an autolink goes on the text before it
 
     def parse_html_declaration(self, i: int) -> int:
         # html.parser raises AssertionError on some malformed declarations ("<![0"): read them as text.
@@ -111,6 +112,11 @@ class _TreeBuilder(HTMLParser):
         start_tag = self.get_starttag_text() or ""
         if is_placeholder_tag(start_tag):
             self.handle_data(start_tag)
+            return
+        if _AUTOLINK.fullmatch(start_tag):
+            # Kept as written, inside the text around it, so that Markdown read from that text sees its autolink.
+            self._join_text(start_tag)
+            self._join_next = True
             return
         closers = [t for t, closed_by in IMPLIED_CLOSE.items() if tag in closed_by]
         while self.stack[-1].tag in closers:
@@ -137,7 +143,18 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
+        if self._join_next:
+            self._join_next = False
+            self._join_text(data)
+            return
         self.stack[-1].children.append(Text(data, self._here()))
+
+    def _join_text(self, data: str) -> None:
+        children = self.stack[-1].children
+        if children and isinstance(children[-1], Text):
+            children[-1] = Text(children[-1].text + data, children[-1].location)
+        else:
+            children.append(Text(data, self._here()))
 
     def handle_entityref(self, name: str) -> None:
         self.stack[-1].children.append(Text(html.unescape(f"&{name};"), self._here()))
@@ -149,6 +166,10 @@ class _TreeBuilder(HTMLParser):
 def is_placeholder_tag(tag_text: str) -> bool:
     """'<DATE>', '<COMPANY NAME>': a template's field left unfilled, written in capitals, not an element HTML knows."""
     return _CAPITALS_TAG.fullmatch(tag_text) is not None and tag_text[1:-1].split()[0].lower() not in HTML_ELEMENTS
+
+
+# Markdown's autolinks in a template that renders Markdown: '<dataprotection@communities.gov.uk>', '<https://ico.org.uk>'
+_AUTOLINK = re.compile(r"<(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>]+)>")
 
 
 def parse_tree(text: str, line_offset: int = 0, page: int | None = None) -> Element:

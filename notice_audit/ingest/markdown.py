@@ -145,7 +145,11 @@ def _indented_prose(lines: list[str], first: int, end: int, content: str) -> tup
     return text, indent
 
 
-_MARKDOWN_SIGNS = re.compile(r"^ {0,3}(#{1,6} \S|[-*+] \S|\d+\. \S)", re.MULTILINE)
+# headings, list items, links ('[ICO](https://ico.org.uk)') and autolinks ('<dpo@example.gov.uk>')
+_MARKDOWN_SIGNS = re.compile(
+    r"^ {0,3}(?:#{1,6} \S|[-*+] \S|\d+\. \S)|\[[^\]\n]+\]\([^)\s]+\)|<(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>]+)>",
+    re.MULTILINE,
+)
 
 
 def looks_like_markdown(text: str) -> bool:
