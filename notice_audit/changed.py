@@ -20,7 +20,7 @@ def _git(args: list[str], cwd: Path) -> str:
 
 
 # Code files hold notices only sometimes: they are audited when a named folder holds them.
-_ONLY_WHEN_NAMED = ("script", "php")
+_ONLY_WHEN_NAMED = ("script", "component", "php")
 
 
 def is_notice_file(path: Path, code_too: bool = False) -> bool:

@@ -37,7 +37,7 @@ FRAGMENTS = [
     "<" * 20, ">" * 20, "<div>" * 50, "</div>" * 50, "x" * 300, "<a href=\"" + "a" * 2000 + "\">",
 ]
 FORMATS = [("notice.md", "markdown"), ("notice.html", "html"), ("notice.njk", "jinja"), ("notice.html.erb", "erb"),
-           ("notice.txt", "text"), ("notice.hbs", "handlebars"), ("notice.cshtml", "razor"), ("notice.php", "php"), ("notice.tsx", "script")]
+           ("notice.txt", "text"), ("notice.hbs", "handlebars"), ("notice.cshtml", "razor"), ("notice.php", "php"), ("notice.tsx", "script"), ("notice.vue", "component")]
 
 texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=30)), max_size=60).map("".join)
 encodings = st.sampled_from(["utf-8", "utf-8-sig", "latin-1", "utf-16"])

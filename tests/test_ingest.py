@@ -690,3 +690,39 @@ def test_markdown_autolinks_in_a_template_are_links_not_tags(tmp_path):
     assert [link.target for link in block.links] == ["mailto:dataprotection@communities.example.gov.uk"]
     assert source_at(path, location_of(document, "dataprotection@"), 15) == "dataprotection@"
     assert [link.target for link in block_with(document, "complain").links] == ["https://ico.org.uk/concerns"]
+
+
+@pytest.mark.parametrize("name", ["privacy.astro", "Privacy.svelte", "PrivacyNotice.vue"])
+def test_single_file_components_are_read_as_markup_with_their_code_blank(name):
+    # Astro's code fence, Svelte's and Vue's <script> and <style> blocks are code; the rest is markup.
+    path = FORMATS / name
+    document = load(str(path))
+    assert document.format == "component"
+    text = document.text
+    assert not any(code in text for code in ("import", "const", "color:", "margin:", "max-width", "{", "}", "#each", "<br>"))
+    heading = document.blocks[0]
+    assert heading.kind is BlockKind.HEADING and heading.text == "Privacy notice"  # '{{ title }}' printed in Vue
+    for written in ("Last updated:", "Riverside Plumbing Ltd", "Your rights", "How long we keep it", "Invoices are kept"):
+        if written in path.read_text(encoding="utf-8"):
+            assert source_at(path, location_of(document, written), len(written)) == written
+
+
+def test_a_constant_array_mapped_to_list_items_is_read_as_a_list():
+    # `{rights.map((right) => <li>{right}</li>)}` over `const rights = [...]`, and Svelte's `{#each rights as right}`
+    for name, count in (("privacy.astro", 3), ("Privacy.svelte", 2)):
+        document = load(str(FORMATS / name))
+        items = [b for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+        assert [b.text for b in items][:2] == ["ask for a copy of your data", "ask us to correct it"] and len(items) == count
+        assert all(b.intro == "You have the right to:" and b.heading_path[-1] == "Your rights" for b in items)
+        assert "Last updated: 4 March 2025" in document.text
+
+
+def test_a_component_named_like_a_void_element_still_holds_its_children(tmp_path):
+    # `<Link>` is Next.js's link, not HTML's void `<link>`: the markup after it is still read.
+    path = tmp_path / "Privacy.tsx"
+    path.write_text(
+        'export default function P() {\n  return (\n    <Container>\n      <Link href="/">Home</Link>\n'
+        '      <h1>Privacy notice</h1>\n      <p>Riverside Council is the data controller.</p>\n    </Container>\n  );\n}\n',
+        encoding="utf-8",
+    )
+    assert [b.text for b in load(str(path)).blocks] == ["Home", "Privacy notice", "Riverside Council is the data controller."]

@@ -57,14 +57,14 @@ def _parse(raw: RawSource) -> Document:
         from notice_audit.ingest.markdown import ingest_markdown
 
         return ingest_markdown(raw.name, text, plain_text=True)
-    from notice_audit.ingest.script import mask_script
+    from notice_audit.ingest.script import mask_component, mask_script
     from notice_audit.ingest.template import mask
 
-    if fmt == "script":
+    if fmt in ("script", "component"):
         from notice_audit.ingest.html import ingest_html
 
-        masked = mask_script(text)
-        return _with_gaps(ingest_html(raw.name, masked.text, masked, format_name="script"), masked)
+        masked = mask_script(text) if fmt == "script" else mask_component(text)
+        return _with_gaps(ingest_html(raw.name, masked.text, masked, format_name=fmt), masked)
     front_matter: dict[str, str] = {}
     if text.startswith("---\n") and fmt != "markdown":
         # Jekyll and Eleventy templates start with YAML front matter, as Markdown files do.

@@ -58,23 +58,45 @@ _DATED_KEY = re.compile(r"""(?<![\w$.])["']?([A-Za-z_][\w-]*)["']?\s*:\s*(?:"([^
 def mask_script(text: str) -> Masked:
     """Keep the HTML in string literals and the JSX markup, print the page's data strings; blank all other code."""
     script = _Script(text)
-    index = 0
-    length = len(text)
+    script.code(0, len(text))
+    return script.masked()
+
+
+# A single-file component: Astro's code fence at the top, Svelte's and Vue's <script> and <style> blocks;
+# everything else is markup with `{expressions}` ('{#each}', '{{ title }}') in it.
+_CODE_FENCE = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_CODE_ELEMENT = re.compile(r"<(script|style|svelte:head)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_ROOT_TEMPLATE_TAG = re.compile(r"</?template\b[^>]*>", re.IGNORECASE)  # Vue's outermost <template>
+
+
+def mask_component(text: str) -> Masked:
+    """An Astro, Svelte or Vue file: its code read as a script's (data printed, constants known), its markup as JSX."""
+    script = _Script(text)
+    code = [m.span() for m in _CODE_FENCE.finditer(text)] + [m.span() for m in _CODE_ELEMENT.finditer(text)]
+    index, length = 0, len(text)
     while index < length:
-        char = text[index]
-        if text.startswith("//", index):
-            index = _line_end(text, index)
-        elif text.startswith("/*", index):
-            end = text.find("*/", index + 2)
-            index = length if end == -1 else end + 2
-        elif char in "`\"'":
-            index = script.string(index)
-        elif char == "<" and _starts_jsx(text, index):
+        block = next((span for span in code if span[0] <= index < span[1]), None)
+        if block is not None:
+            if not text[block[0] : block[0] + 7].lower().startswith("<script"):
+                index = block[1]  # styles and Svelte's <svelte:head> stay blank
+                continue
+            script.code(index, block[1])
+            index = block[1]
+        elif text.startswith("<!--", index):
+            end = text.find("-->", index + 4)
+            index = length if end == -1 else end + 3
+        elif (root := _ROOT_TEMPLATE_TAG.match(text, index)) is not None:
+            index = root.end()  # the markup inside is read; the tag, which HTML would drop, is not
+        elif text[index] == "<" and text[index + 1 : index + 2].isalpha():
             index = script.jsx(index)
+        elif text[index] == "{":
+            end = after_matching_bracket(text, index, "{", "}")
+            script.expression(index, end)
+            index = end
         else:
+            script.keep(index, index + 1)
             index += 1
-    masked = "".join(script.out)
-    return Masked(masked, text, _changed_spans(text, masked), [], script.values, _dates(text))
+    return script.masked()
 
 
 def _dates(text: str) -> dict[str, str]:
@@ -96,6 +118,29 @@ class _Script:
         for declared in _OBJECT_CONSTANT.finditer(text):
             self.constants.update(_object_strings(text, declared.end() - 1, declared.group(1)))
         self.data = _data_strings(text)
+        self.string_arrays = _string_arrays(text)
+
+    def code(self, start: int, end: int) -> None:
+        """Read code: its strings as data or HTML, the JSX its expressions return; the rest stays blank."""
+        text = self.text
+        index = start
+        while index < end:
+            char = text[index]
+            if text.startswith("//", index):
+                index = _line_end(text, index)
+            elif text.startswith("/*", index):
+                close = text.find("*/", index + 2)
+                index = end if close == -1 else close + 2
+            elif char in "`\"'":
+                index = self.string(index)
+            elif char == "<" and _starts_jsx(text, index):
+                index = self.jsx(index)
+            else:
+                index += 1
+
+    def masked(self) -> Masked:
+        masked = "".join(self.out)
+        return Masked(masked, self.text, _changed_spans(self.text, masked), [], self.values, _dates(self.text))
 
     def keep(self, start: int, end: int) -> None:
         self.out[start:end] = self.text[start:end]
@@ -206,6 +251,7 @@ class _Script:
                 if depth == 0:
                     return index
             elif text[index] == "<" and text[index + 1 : index + 2].isalpha():
+                tag_start = index
                 out[index] = "<"
                 index += 1
                 while index < length and text[index] != ">":
@@ -221,7 +267,8 @@ class _Script:
                     else:
                         out[index] = text[index]
                         index += 1
-                self_closing = text[index - 1] == "/"
+                # (markup written as HTML leaves void elements open: '<br>', '<img …>')
+                self_closing = text[index - 1] == "/" or _tag_name(text, tag_start) in _VOID_ELEMENTS
                 if index < length:
                     out[index] = ">"
                 index += 1
@@ -280,7 +327,14 @@ class _Script:
             if end - start >= 2:
                 self.out[start], self.out[end - 1] = '"', '"'  # an attribute value the HTML reader can see
             return
-        name = _PRINTED_NAME.match(text, start, end)
+        mapped = _MAP_CALL.match(text, start, end) or _EACH_BLOCK.match(text, start, end)
+        if mapped is not None and mapped.group(1) in self.string_arrays:
+            # `{rights.map((right) => <li>{right}</li>)}` over `const rights = ["…", "…"]`: the items, printed here
+            items = self.string_arrays[mapped.group(1)]
+            self.place(Printed(items[0], start, "list", items), start, end, start)
+            return
+        double = text.startswith("{{", start) and text.startswith("}}", end - 2)  # Vue's `{{ title }}`
+        name = _PRINTED_NAME.match(text, start + 1, end - 1) if double else _PRINTED_NAME.match(text, start, end)
         path = name.group(1).replace("?.", ".") if name is not None else ""
         if path in self.constants:
             marker = next(self._markers, None)
@@ -299,6 +353,24 @@ class _Script:
                 index = _line_end(text, index)
             else:
                 index += 1
+
+
+_STRING_ARRAY = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\]| ]+?\s*)?=\s*\[")
+_MAP_CALL = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\.map\s*\(")
+_EACH_BLOCK = re.compile(r"\{#each\s+([A-Za-z_$][\w$]*)\s+as\b")  # Svelte's `{#each rights as right}`
+
+
+def _string_arrays(text: str) -> dict[str, tuple[str, ...]]:
+    """Constant arrays of prose strings (`const rights = ["access your data", "have it corrected"]`), by name."""
+    found: dict[str, tuple[str, ...]] = {}
+    for declared in _STRING_ARRAY.finditer(text):
+        end = after_matching_bracket(text, declared.end() - 1, "[", "]")
+        body = text[declared.end() : end - 1]
+        items = [_unescape(m.group()[1:-1]) for m in _SCRIPT_STRING.finditer(body)]
+        rest = _SCRIPT_STRING.sub("", body)
+        if items and not rest.replace(",", "").strip() and all(_reads_as_prose(item) for item in items):
+            found[declared.group(1)] = tuple(" ".join(item.split()) for item in items)
+    return found
 
 
 def _object_strings(text: str, open_at: int, prefix: str) -> dict[str, str]:
@@ -447,6 +519,16 @@ def _changed_spans(original: str, masked: str) -> list[tuple[int, int]]:
         if changed:
             spans.append((changed[0], changed[-1] + 1))
     return spans
+
+
+_VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
+_TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
+
+
+def _tag_name(text: str, start: int) -> str:
+    """As written: `<Link>` is a component, `<link>` the void element."""
+    match = _TAG_NAME.match(text, start)
+    return match.group(1) if match else ""
 
 
 def _line_end(text: str, index: int) -> int:

@@ -54,9 +54,12 @@ EXTENSION_FORMATS: dict[str, str] = {
     ".js": "script",
     ".jsx": "script",
     ".mjs": "script",
+    ".astro": "component",
+    ".svelte": "component",
+    ".vue": "component",
 }
 TEMPLATE_FORMATS = ("erb", "jinja", "handlebars", "razor", "php", "blade", "jsp", "freemarker")
-FORMATS = ("html", "markdown", "text", "pdf", "docx", "script", *TEMPLATE_FORMATS)
+FORMATS = ("html", "markdown", "text", "pdf", "docx", "script", "component", *TEMPLATE_FORMATS)
 
 CONTENT_TYPE_FORMATS = {
     "text/html": "html",

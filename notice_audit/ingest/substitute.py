@@ -35,7 +35,9 @@ def fill_values(document: Document, masked: Masked) -> Document:
     blocks: list[Block] = []
     rows = _RowNumbers(max((block.row for block in document.blocks), default=0))
     for block in document.blocks:
-        alone = values.get(block.text.strip()) if block.kind is BlockKind.PARAGRAPH else None
+        alone = values.get(block.text.strip()) if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) else None
+        if alone is not None and block.kind is BlockKind.LIST_ITEM and alone[0].kind != "list":
+            alone = None  # inside a list, only printed items stand alone ('<ul>{rights.map(…)}</ul>')
         if alone is not None and alone[0].kind == "cell":
             blocks.append(Block(BlockKind.TABLE_CELL, alone[0].text, [(0, alone[1])], block.heading_path, row=rows.number(alone[0].row)))
             continue
