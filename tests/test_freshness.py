@@ -200,6 +200,7 @@ def test_users_add_entries_in_their_own_files(tmp_path):
         knowledge_base((str(broken),))
 
 
+@pytest.mark.corpus
 def test_portsmouth_as_of_24_november_2026():
     """The issue's done-when: stale since May 2022, the IICSA reference, and nothing else outdated but the ICO's old address."""
     result = subprocess.run(

@@ -52,6 +52,7 @@ def test_rule_fails(rule_id, case):
         assert str(finding.location) == place and words in finding.message, got
 
 
+@pytest.mark.corpus
 def test_portsmouth_language_findings():
     """The issue's own example: the duplicated phrase, 'another organisations', the unfinished paragraph."""
     document = load(str(ROOT.parent / "shared" / "corpus" / "dev" / "portsmouth-children-families.txt"))
