@@ -28,23 +28,24 @@ def display_path(source: str, root: Path | None = None) -> str:
     if source == "-" or "://" in source:
         return source
     path = Path(source).resolve()
-    base = root or repository_root()
+    base = root or repository_root(Path.cwd().resolve())
     try:
         return path.relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-@lru_cache(maxsize=1)
-def repository_root() -> Path:
-    """The top of the git work tree around the current folder, or the current folder."""
+@lru_cache(maxsize=8)
+def repository_root(folder: Path) -> Path:
+    """The top of the git work tree around `folder` (the current one), or `folder` itself. Cached per folder,
+    so that a process which changes folder (a test, a library caller) is not given another folder's root."""
     try:
         top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=10, check=False
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=10, check=False, cwd=folder
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         top = ""
-    return Path(top).resolve() if top else Path.cwd().resolve()
+    return Path(top).resolve() if top else folder
 
 
 def identity(rule: str, evidence: str, message: str) -> tuple[str, str]:

@@ -159,3 +159,15 @@ def test_outputs_are_not_written_inside_the_notice(tmp_path):
     before = notice.read_bytes(), os.stat(notice).st_mtime_ns
     run(str(notice), "-f", "sarif", "-o", str(tmp_path / "r.sarif"))
     assert (notice.read_bytes(), os.stat(notice).st_mtime_ns) == before
+
+
+def test_display_paths_follow_the_current_folder(tmp_path, monkeypatch):
+    # The repository root is found per folder: a process that changes folder is not given another folder's root.
+    from notice_audit.fingerprint import display_path
+
+    notice = tmp_path / "notice.md"
+    notice.write_text("We are the controller.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert display_path(str(notice)) == "notice.md"
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    assert display_path("fixtures/good/complete-notice.md") == "fixtures/good/complete-notice.md"

@@ -726,3 +726,23 @@ def test_a_component_named_like_a_void_element_still_holds_its_children(tmp_path
         encoding="utf-8",
     )
     assert [b.text for b in load(str(path)).blocks] == ["Home", "Privacy notice", "Riverside Council is the data controller."]
+
+
+def test_an_array_written_in_place_and_mapped_is_read(tmp_path):
+    # `{[['Company', 'Vale and Mercer Ltd'], …].map(([k, v]) => <tr>…)}`: each row one line; plain strings items
+    path = tmp_path / "Privacy.tsx"
+    path.write_text((
+        "export default function P() {\n  return (\n    <main>\n      <h2>Who we are</h2>\n      <table><tbody>\n"
+        "        {[['Company', 'Vale and Mercer Ltd'], ['Email', 'privacy@valeandmercer.example.co.uk']].map(([k, v]) => (\n"
+        "          <tr key={k}><th>{k}</th><td>{v}</td></tr>\n        ))}\n      </tbody></table>\n"
+        "      <p>We use cookies:</p>\n      <ul>{['to keep the site secure', 'to count visits'].map((item) => <li key={item}>{item}</li>)}</ul>\n"
+        "      <p>{[1, 2].map((n) => <span key={n}>{n}</span>)}</p>\n    </main>\n  );\n}\n"), encoding="utf-8")
+    blocks = [(b.kind.name, b.text) for b in load(str(path)).blocks]
+    assert blocks == [
+        ("HEADING", "Who we are"),
+        ("LIST_ITEM", "Company: Vale and Mercer Ltd"),
+        ("LIST_ITEM", "Email: privacy@valeandmercer.example.co.uk"),
+        ("PARAGRAPH", "We use cookies:"),
+        ("LIST_ITEM", "to keep the site secure"),
+        ("LIST_ITEM", "to count visits"),
+    ]

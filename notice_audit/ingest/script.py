@@ -328,9 +328,10 @@ class _Script:
                 self.out[start], self.out[end - 1] = '"', '"'  # an attribute value the HTML reader can see
             return
         mapped = _MAP_CALL.match(text, start, end) or _EACH_BLOCK.match(text, start, end)
-        if mapped is not None and mapped.group(1) in self.string_arrays:
-            # `{rights.map((right) => <li>{right}</li>)}` over `const rights = ["…", "…"]`: the items, printed here
-            items = self.string_arrays[mapped.group(1)]
+        items = self.string_arrays.get(mapped.group(1)) if mapped is not None else _mapped_literal(text, start, end)
+        if items:
+            # `{rights.map((right) => <li>{right}</li>)}` over `const rights = ["…", "…"]`, or an array written in
+            # place (`{[['Company', 'Vale and Mercer Ltd'], …].map(([k, v]) => <tr>…)}`): the items, printed here
             self.place(Printed(items[0], start, "list", items), start, end, start)
             return
         double = text.startswith("{{", start) and text.startswith("}}", end - 2)  # Vue's `{{ title }}`
@@ -364,13 +365,46 @@ def _string_arrays(text: str) -> dict[str, tuple[str, ...]]:
     """Constant arrays of prose strings (`const rights = ["access your data", "have it corrected"]`), by name."""
     found: dict[str, tuple[str, ...]] = {}
     for declared in _STRING_ARRAY.finditer(text):
-        end = after_matching_bracket(text, declared.end() - 1, "[", "]")
-        body = text[declared.end() : end - 1]
-        items = [_unescape(m.group()[1:-1]) for m in _SCRIPT_STRING.finditer(body)]
-        rest = _SCRIPT_STRING.sub("", body)
-        if items and not rest.replace(",", "").strip() and all(_reads_as_prose(item) for item in items):
-            found[declared.group(1)] = tuple(" ".join(item.split()) for item in items)
+        items = _array_items(text, declared.end() - 1)
+        if items:
+            found[declared.group(1)] = items
     return found
+
+
+def _mapped_literal(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The items of an array literal an expression maps (`{["…", "…"].map(…)}`)."""
+    opening = _ARRAY_OPENING.match(text, start, end)
+    if opening is None:
+        return ()
+    close = after_matching_bracket(text, opening.end() - 1, "[", "]")
+    return _array_items(text, opening.end() - 1) if _MAP_AFTER.match(text, close, end) else ()
+
+
+def _array_items(text: str, open_at: int) -> tuple[str, ...]:
+    """An array of prose strings, or of rows of strings ('Company', 'Vale and Mercer Ltd'), each row read as one
+    line ('Company: Vale and Mercer Ltd'); () for anything else."""
+    end = after_matching_bracket(text, open_at, "[", "]")
+    body = text[open_at + 1 : end - 1]
+    rows = [_strings_only(row.group()[1:-1]) for row in _ROW.finditer(body)]
+    if rows and all(rows) and not _ROW.sub("", body).replace(",", "").strip():
+        cells = [[cell for cell in row if cell.strip()] for row in rows]
+        items = [": ".join(row[:2]) + "".join(f"; {cell}" for cell in row[2:]) for row in cells if row]
+        return tuple(items) if any(_reads_as_prose(item) for item in items) else ()
+    strings = _strings_only(body)
+    return strings if strings and all(_reads_as_prose(item) for item in strings) else ()
+
+
+def _strings_only(body: str) -> tuple[str, ...]:
+    """The strings of a list of string literals; () if it holds anything else."""
+    items = [_unescape(m.group()[1:-1]) for m in _SCRIPT_STRING.finditer(body)]
+    if not items or _SCRIPT_STRING.sub("", body).replace(",", "").strip():
+        return ()
+    return tuple(" ".join(item.split()) for item in items)
+
+
+_ARRAY_OPENING = re.compile(r"\{\s*\[")
+_MAP_AFTER = re.compile(r"\s*\.map\s*\(")
+_ROW = re.compile(r"\[(?:[^\[\]\"'`]|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)*\]")
 
 
 def _object_strings(text: str, open_at: int, prefix: str) -> dict[str, str]:
