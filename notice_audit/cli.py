@@ -12,6 +12,7 @@ from typer.core import TyperCommand
 
 from notice_audit import __version__
 from notice_audit.errors import NoticeAuditError
+from notice_audit.ingest.source import FORMATS as INPUT_FORMATS
 
 if TYPE_CHECKING:
     from notice_audit.audit import Auditor
@@ -97,7 +98,7 @@ def check(
     offline: bool | None = typer.Option(None, "--offline/--online", help="Never use the network."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Check every link afresh; do not read or write the link cache."),
     no_private: bool = typer.Option(False, "--no-private-addresses", help="Refuse to check links to private, loopback or link-local addresses (for shared CI runners)."),
-    input_format: str | None = typer.Option(None, "--input-format", help="Override format detection (html, markdown, text, pdf, docx, erb, jinja, handlebars, razor, php, blade, script)."),
+    input_format: str | None = typer.Option(None, "--input-format", help=f"Override format detection ({', '.join(INPUT_FORMATS)})."),
     today: str | None = typer.Option(None, "--today", help="Judge dates and outdated law as of this date (YYYY-MM-DD), for reproducible runs."),
     baseline: str | None = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (see 'notice-audit baseline create')."),
     changed: bool = typer.Option(False, "--changed", help="Audit only the notice files changed in git since --base (committed or not)."),

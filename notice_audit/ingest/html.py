@@ -113,7 +113,7 @@ class _TreeBuilder(HTMLParser):
         if is_placeholder_tag(start_tag):
             self.handle_data(start_tag)
             return
-        if _AUTOLINK.fullmatch(start_tag):
+        if AUTOLINK.fullmatch(start_tag):
             # Kept as written, inside the text around it, so that Markdown read from that text sees its autolink.
             self._join_text(start_tag)
             self._join_next = True
@@ -169,7 +169,7 @@ def is_placeholder_tag(tag_text: str) -> bool:
 
 
 # Markdown's autolinks in a template that renders Markdown: '<dataprotection@communities.gov.uk>', '<https://ico.org.uk>'
-_AUTOLINK = re.compile(r"<(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>]+)>")
+AUTOLINK = re.compile(r"<(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>]+)>")
 
 
 def parse_tree(text: str, line_offset: int = 0, page: int | None = None) -> Element:

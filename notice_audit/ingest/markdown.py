@@ -24,7 +24,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 
 from notice_audit.document import BlockKind, Document, Link, Location
 from notice_audit.ingest.blocks import BlockCollector
-from notice_audit.ingest.html import blocks_from_html, is_placeholder_tag
+from notice_audit.ingest.html import AUTOLINK, blocks_from_html, is_placeholder_tag
 from notice_audit.ingest.template import Masked, after_matching_bracket
 
 # How far ahead a character of inline text is looked for in its source (link
@@ -146,10 +146,7 @@ def _indented_prose(lines: list[str], first: int, end: int, content: str) -> tup
 
 
 # headings, list items, links ('[ICO](https://ico.org.uk)') and autolinks ('<dpo@example.gov.uk>')
-_MARKDOWN_SIGNS = re.compile(
-    r"^ {0,3}(?:#{1,6} \S|[-*+] \S|\d+\. \S)|\[[^\]\n]+\]\([^)\s]+\)|<(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s<>]+)>",
-    re.MULTILINE,
-)
+_MARKDOWN_SIGNS = re.compile(r"^ {0,3}(?:#{1,6} \S|[-*+] \S|\d+\. \S)|\[[^\]\n]+\]\([^)\s]+\)|" + AUTOLINK.pattern, re.MULTILINE)
 
 
 def looks_like_markdown(text: str) -> bool:

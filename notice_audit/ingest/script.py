@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from notice_audit.ingest.html import VOID
 from notice_audit.ingest.template import Masked, Printed, after_matching_bracket, markers, page_date
 
 _SCRIPT_STRING = re.compile(r"`(?:\\.|[^`\\])*`|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
@@ -34,8 +35,9 @@ _TEXT_KEYS = frozenset({
 _LIST_KEYS = frozenset({"items", "points", "examples", "list", "bullets"})  # an array of these is a list; of paragraphs, paragraphs
 # A table's data: `<Table columns={['Data', 'How long']} rows={[['Visit records', 'Seven years']]} />`.
 _ROW_KEYS = frozenset({"rows", "columns", "cells", "headers"})
-# A component's attribute holding data for it to render: `<UL items={[…]} />`.
+# Past a cell, where its row's strings end: JSX, an expression or the row's close.
 _ROW_STOP = re.compile(r"[<{\]]")
+# A component's attribute holding data for it to render: `<UL items={[…]} />`.
 _DATA_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_$][\w$]*=\Z")
 _KEY = re.compile(r"([A-Za-z_$][\w$]*)\s*:(?!:)")
 _ATTRIBUTE_KEY = re.compile(r"([A-Za-z_$][\w$]*)=(?=\{)")  # a JSX attribute: `items={[…]}`
@@ -72,16 +74,13 @@ _ROOT_TEMPLATE_TAG = re.compile(r"</?template\b[^>]*>", re.IGNORECASE)  # Vue's 
 def mask_component(text: str) -> Masked:
     """An Astro, Svelte or Vue file: its code read as a script's (data printed, constants known), its markup as JSX."""
     script = _Script(text)
-    code = [m.span() for m in _CODE_FENCE.finditer(text)] + [m.span() for m in _CODE_ELEMENT.finditer(text)]
+    code = {m.start(): m for m in [*_CODE_FENCE.finditer(text), *_CODE_ELEMENT.finditer(text)]}
     index, length = 0, len(text)
     while index < length:
-        block = next((span for span in code if span[0] <= index < span[1]), None)
-        if block is not None:
-            if not text[block[0] : block[0] + 7].lower().startswith("<script"):
-                index = block[1]  # styles and Svelte's <svelte:head> stay blank
-                continue
-            script.code(index, block[1])
-            index = block[1]
+        if (block := code.get(index)) is not None:
+            if block.re is _CODE_FENCE or block.group(1).lower() == "script":
+                script.code(index, block.end())
+            index = block.end()  # styles and Svelte's <svelte:head> stay blank
         elif text.startswith("<!--", index):
             end = text.find("-->", index + 4)
             index = length if end == -1 else end + 3
@@ -268,7 +267,7 @@ class _Script:
                         out[index] = text[index]
                         index += 1
                 # (markup written as HTML leaves void elements open: '<br>', '<img …>')
-                self_closing = text[index - 1] == "/" or _tag_name(text, tag_start) in _VOID_ELEMENTS
+                self_closing = text[index - 1] == "/" or _tag_name(text, tag_start) in VOID
                 if index < length:
                     out[index] = ">"
                 index += 1
@@ -555,7 +554,6 @@ def _changed_spans(original: str, masked: str) -> list[tuple[int, int]]:
     return spans
 
 
-_VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
 _TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
 
 
