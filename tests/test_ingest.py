@@ -746,3 +746,21 @@ def test_an_array_written_in_place_and_mapped_is_read(tmp_path):
         ("LIST_ITEM", "to keep the site secure"),
         ("LIST_ITEM", "to count visits"),
     ]
+
+
+def test_an_object_arrays_strings_the_markup_prints_are_read(tmp_path):
+    # `{[{ name: 'Resend', role: '…', location: 'USA (…)' }].map(p => <div>{p.name}<p>{p.role}</p></div>)}`: the keys
+    # the markup prints as text are words whatever they are called; a key only used as an attribute (`href={p.link}`) is not
+    path = tmp_path / "Privacy.tsx"
+    path.write_text((
+        "export default function P() {\n  return (\n    <main>\n      <h2>Our processors</h2>\n"
+        "      {[\n        { name: 'Resend', role: 'Transactional email delivery', location: 'USA (Standard Contractual Clauses apply)',"
+        " link: 'https://resend.com/legal/privacy-policy' },\n      ].map(p => (\n"
+        "        <div key={p.name}><span>{p.name}</span><span>{p.location}</span><a href={p.link}>Policy</a><p>{p.role}</p></div>\n"
+        "      ))}\n    </main>\n  );\n}\n"), encoding="utf-8")
+    document = load(str(path))
+    texts = [b.text for b in document.blocks]
+    for printed in ("Resend", "Transactional email delivery", "USA (Standard Contractual Clauses apply)"):
+        assert printed in texts
+        assert source_at(path, location_of(document, printed), len(printed)) == printed
+    assert not any("resend.com/legal" in text for text in texts)

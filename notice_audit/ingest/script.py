@@ -42,6 +42,8 @@ _DATA_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_$][\w$]*=\Z")
 _KEY = re.compile(r"([A-Za-z_$][\w$]*)\s*:(?!:)")
 _ATTRIBUTE_KEY = re.compile(r"([A-Za-z_$][\w$]*)=(?=\{)")  # a JSX attribute: `items={[…]}`
 _CONSTANT = re.compile(r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?:"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)'|`((?:\\.|[^`\\$])*)`)""")
+# A key the markup prints as text (`<p>{processor.role}</p>`, not `href={processor.link}`): its data is words.
+_PRINTED_KEY = re.compile(r"(?<![=\w$])\{\s*[A-Za-z_$][\w$]*\??\.([A-Za-z_$][\w$]*)\s*\}")
 _PRINTED_NAME = re.compile(r"\{\s*([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*)\s*\}\Z")
 _OBJECT_CONSTANT = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+?\s*)?=\s*\{")
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
@@ -118,6 +120,7 @@ class _Script:
             self.constants.update(_object_strings(text, declared.end() - 1, declared.group(1)))
         self.data = _data_strings(text)
         self.string_arrays = _string_arrays(text)
+        self.printed_keys = {m.group(1).lower() for m in _PRINTED_KEY.finditer(text)}
 
     def code(self, start: int, end: int) -> None:
         """Read code: its strings as data or HTML, the JSX its expressions return; the rest stays blank."""
@@ -167,7 +170,7 @@ class _Script:
         if start not in self.data:
             return
         key, key_at, in_array, row_at = self.data[start]
-        if key not in _HEADING_KEYS and key not in _TEXT_KEYS and key not in _ROW_KEYS:
+        if key not in _HEADING_KEYS and key not in _TEXT_KEYS and key not in _ROW_KEYS and key not in self.printed_keys:
             return
         value = _unescape(re.sub(r"\$\{[^}]*\}", " ", self.text[start + 1 : end - 1]))
         if key in _HEADING_KEYS and not in_array:
