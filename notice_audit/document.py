@@ -72,6 +72,9 @@ class Block:
     # The table row a cell belongs to (numbered from 1 in the document; 0 outside tables):
     # 'Legitimate interest' in one cell is explained by the purpose in the next.
     row: int = 0
+    # The header of the column a cell stands in ('Source', 'How long we keep it'): what the cell answers.
+    # '' outside tables and in tables whose first row is no header.
+    column: str = ""
 
     @property
     def location(self) -> Location:

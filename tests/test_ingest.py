@@ -764,3 +764,59 @@ def test_an_object_arrays_strings_the_markup_prints_are_read(tmp_path):
         assert printed in texts
         assert source_at(path, location_of(document, printed), len(printed)) == printed
     assert not any("resend.com/legal" in text for text in texts)
+
+
+def test_a_table_cell_knows_its_columns_header(tmp_path):
+    # 'Contributor / payments provider' under 'Source' says where the data comes from; a cell with two paragraphs
+    # stays in one column; a table whose first row is sentences has no headers; a new table has its own.
+    html = tmp_path / "notice.html"
+    html.write_text(
+        "<h2>Data</h2><table><tr><th>Category</th><th>Source</th></tr>"
+        "<tr><td><p>Account data</p><p>Name and email</p></td><td>Contributor / payments provider</td></tr></table>"
+        "<p>Between the tables.</p>"
+        "<table><tr><td>We keep it.</td><td>Six years.</td></tr><tr><td>Invoices</td><td>HMRC</td></tr></table>",
+        encoding="utf-8",
+    )
+    columns = {b.text: b.column for b in load(str(html)).blocks if b.kind is BlockKind.TABLE_CELL}
+    assert columns == {
+        "Category": "", "Source": "", "Account data": "Category", "Name and email": "Category",
+        "Contributor / payments provider": "Source", "We keep it.": "", "Six years.": "", "Invoices": "", "HMRC": "",
+    }
+    markdown = tmp_path / "notice.md"
+    markdown.write_text("| Data | How long we keep it |\n|---|---|\n| Invoices | Six years |\n", encoding="utf-8")
+    assert [(b.text, b.column) for b in load(str(markdown)).blocks if b.row > 1] == [("Invoices", "Data"), ("Six years", "How long we keep it")]
+    import docx
+
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=2)
+    for cell, text in zip(table._cells, ("Data", "Source", "Referral details", "Your GP")):
+        cell.text = text
+    word.save(str(tmp_path / "notice.docx"))
+    assert [(b.text, b.column) for b in load(str(tmp_path / "notice.docx")).blocks if b.row > 1] == [("Referral details", "Data"), ("Your GP", "Source")]
+
+
+def test_a_markdown_constant_a_renderer_prints_is_read_as_markdown_where_it_is_written(tmp_path):
+    # `const text = \`## What data do we collect?\n\n…\``, printed by `<ReactMarkdown>{text}</ReactMarkdown>`: headings,
+    # paragraphs and links, each located in the constant, not at `{text}`
+    path = tmp_path / "privacy.tsx"
+    path.write_text(
+        "import ReactMarkdown from 'react-markdown';\n\nconst text = `We are Riverside Prom Committee.\n\n"
+        "## What data do we collect?\nYour name and email address.\n\n## Contact\nEmail [us](mailto:prom@example.org) today.`;\n\n"
+        "export default function Privacy() {\n  return <main><h1>Privacy Policy</h1><ReactMarkdown>{text}</ReactMarkdown></main>;\n}\n",
+        encoding="utf-8",
+    )
+    document = load(str(path))
+    assert [(b.kind.name, b.text) for b in document.blocks] == [
+        ("HEADING", "Privacy Policy"),
+        ("PARAGRAPH", "We are Riverside Prom Committee."),
+        ("HEADING", "What data do we collect?"),
+        ("PARAGRAPH", "Your name and email address."),
+        ("HEADING", "Contact"),
+        ("PARAGRAPH", "Email us today."),
+    ]
+    assert document.blocks[3].heading_path[-1] == "What data do we collect?"
+    for written in ("We are Riverside", "What data do we collect?", "Your name and email address."):
+        assert source_at(path, location_of(document, written), len(written)) == written
+    link = document.blocks[-1].links[0]
+    assert (link.text, link.target) == ("us", "mailto:prom@example.org")
+    assert source_at(path, link.location, len(link.raw)) == link.raw

@@ -126,6 +126,8 @@ class _Matcher:
             return False
         if concept.in_section and not any(p.search(h) for h in sentence.block.heading_path for p in concept.in_section):
             return False
+        if concept.in_column and not any(p.search(sentence.block.column) for p in concept.in_column):
+            return False
         if any(p.search(text) for p in concept.unless) or any(self.matches(n, index) for n in concept.exclude):
             return False
         if any(self.anywhere(n) for n in concept.unless_anywhere):

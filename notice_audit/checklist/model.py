@@ -27,8 +27,8 @@ SCOPES = ("sentence", "block", "row", "section", "document")
 BUILTIN = "uk-gdpr.yaml"
 
 _CONCEPT_KEYS = {
-    "match", "include", "and", "exclude", "unless", "unless_anywhere", "in_section", "link", "heading_context", "title_beside",
-    "page_chrome", "description",
+    "match", "include", "and", "exclude", "unless", "unless_anywhere", "in_section", "in_column", "link", "heading_context",
+    "title_beside", "page_chrome", "description",
 }
 _ELEMENT_KEYS = {
     "id", "title", "articles", "reference", "severity", "severity_article13_only", "summary", "explanation",
@@ -49,6 +49,7 @@ class Concept:
     unless_anywhere: tuple[str, ...] = ()  # concepts that, matching anywhere in the notice, cancel this one
     unless: tuple[re.Pattern[str], ...] = ()
     in_section: tuple[re.Pattern[str], ...] = ()
+    in_column: tuple[re.Pattern[str], ...] = ()  # the header of the table column the sentence stands in
     link: tuple[re.Pattern[str], ...] = ()
     heading_context: bool = False  # match the sentence read together with its heading
     # a sentence naming the body the notice's title names beside words matching these ('Privacy | ShelterBox')
@@ -169,7 +170,7 @@ def _check_keys(data: dict[str, Any], allowed: set[str], file: str, where: str) 
         raise ConfigError(f"{file}: unknown key '{where}{unknown[0]}' (allowed: {', '.join(sorted(allowed))})")
 
 
-_GROWING_CONCEPT = ("match", "include", "unless", "and", "exclude", "unless_anywhere", "in_section", "link", "title_beside")
+_GROWING_CONCEPT = ("match", "include", "unless", "and", "exclude", "unless_anywhere", "in_section", "in_column", "link", "title_beside")
 _GROWING_ELEMENT = ("present", "partial", "incidental", "trigger", "require")
 
 
@@ -293,6 +294,7 @@ def _concept(name: str, spec: dict[str, Any], terms: dict[str, str], file: str) 
         unless_anywhere=tuple(str(v) for v in _as_list(spec.get("unless_anywhere") or [], file, f"concepts.{name}.unless_anywhere")),
         unless=_patterns(spec.get("unless"), terms, file, f"concepts.{name}.unless"),
         in_section=_patterns(spec.get("in_section"), terms, file, f"concepts.{name}.in_section"),
+        in_column=_patterns(spec.get("in_column"), terms, file, f"concepts.{name}.in_column"),
         link=_patterns(spec.get("link"), terms, file, f"concepts.{name}.link"),
         heading_context=_flag(spec.get("heading_context", False), file, f"concepts.{name}.heading_context"),
         page_chrome=_flag(spec.get("page_chrome", False), file, f"concepts.{name}.page_chrome"),

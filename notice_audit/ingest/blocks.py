@@ -24,6 +24,11 @@ class BlockCollector:
         self._intros: list[str] = []
         self._rows = 0  # table rows seen
         self._row = 0  # the row being read, 0 outside one
+        self._cell = -1  # the cell of the row being read, from 0
+        self._first_row = 0  # the row number of the table's first row
+        self._after_table = -1  # how many blocks there were when the last row ended
+        self._header: list[str] = []  # the first row's cells, the table's column headers
+        self._columns: list[str] = []  # the headers, once the first row reads as a header row
 
     @property
     def last_text(self) -> str:
@@ -82,10 +87,21 @@ class BlockCollector:
         self.flush()
         self._rows += 1
         self._row = self._rows
+        self._cell = -1
+        if len(self.blocks) != self._after_table:  # something stood between: a new table
+            self._first_row, self._header, self._columns = self._row, [], []
+
+    def start_cell(self) -> None:
+        """A cell of the row starts: what follows, to the next cell, stands in its column."""
+        self.flush()
+        self._cell += 1
 
     def end_row(self) -> None:
         self.flush()
+        if self._row == self._first_row and _reads_as_header(self._header):
+            self._columns = self._header
         self._row = 0
+        self._after_table = len(self.blocks)
 
     @contextlib.contextmanager
     def table_row(self) -> Iterator[None]:
@@ -126,4 +142,16 @@ class BlockCollector:
         path = tuple(h[1] for h in self._headings)
         intro = self._intros[-1] if self._intros and kind is BlockKind.LIST_ITEM else ""
         row = self._row if kind is BlockKind.TABLE_CELL else 0
-        self.blocks.append(Block(kind, text, anchors, path, 0, links, intro, line_breaks, row))
+        column = ""
+        if row and self._cell >= 0:
+            if row == self._first_row:
+                self._header.extend([""] * (self._cell + 1 - len(self._header)))
+                self._header[self._cell] = f"{self._header[self._cell]} {text}".strip()
+            elif self._cell < len(self._columns):
+                column = self._columns[self._cell]
+        self.blocks.append(Block(kind, text, anchors, path, 0, links, intro, line_breaks, row, column))
+
+
+def _reads_as_header(cells: list[str]) -> bool:
+    """A table's first row names its columns: two or more short cells, none a sentence ('Data', 'Source')."""
+    return len(cells) >= 2 and all(cell and len(cell.split()) <= 8 and not cell.endswith(".") for cell in cells)

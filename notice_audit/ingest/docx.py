@@ -34,6 +34,7 @@ def ingest_docx(source: str, data: bytes) -> Document:
             for row in item.rows:
                 with collector.table_row():
                     for cell in row.cells:
+                        collector.start_cell()
                         for paragraph in cell.paragraphs:
                             _paragraph(collector, paragraph, counter, BlockKind.TABLE_CELL)
         else:

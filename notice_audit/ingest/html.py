@@ -391,6 +391,7 @@ class _Walker:
                     child_kind = BlockKind.LIST_ITEM
                 elif tag in CELLS:
                     child_kind = BlockKind.TABLE_CELL
+                    self.collector.start_cell()
                 elif tag in ("p", "blockquote", "address", "caption", "figcaption", "summary", "legend"):
                     child_kind = BlockKind.PARAGRAPH if kind is BlockKind.PARAGRAPH else kind
                 self.collector.start(child_kind, child_level)

@@ -84,6 +84,7 @@ def collect_markdown(
         elif token.type == "tr_close":
             collector.end_row()
         elif token.type in ("th_open", "td_open"):
+            collector.start_cell()
             kind_stack.append(BlockKind.TABLE_CELL)
         elif token.type in ("th_close", "td_close"):
             kind_stack.pop()

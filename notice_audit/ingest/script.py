@@ -116,6 +116,8 @@ class _Script:
         self.values: dict[str, Printed] = {}
         self._markers: Iterator[str] = markers(text)
         self.constants = {m.group(1): _unescape(next(g for g in m.groups()[1:] if g is not None)) for m in _CONSTANT.finditer(text)}
+        # where each string constant is written: one of paragraphs (Markdown a renderer prints) is located there
+        self.written = {m.group(1): next((m.start(g), m.group(g)) for g in (2, 3, 4) if m.group(g) is not None) for m in _CONSTANT.finditer(text)}
         for declared in _OBJECT_CONSTANT.finditer(text):
             self.constants.update(_object_strings(text, declared.end() - 1, declared.group(1)))
         self.data = _data_strings(text)
@@ -345,6 +347,11 @@ class _Script:
             if marker is not None and value:
                 self.out[end - 1] = marker
                 self.values[marker] = Printed(value, start)
+                if "\n\n" in self.constants[path].strip() and path in self.written:
+                    # paragraphs, often Markdown for a renderer (`<ReactMarkdown>{text}</ReactMarkdown>`): read
+                    # as paragraphs, headings and lists, each located where the constant writes it
+                    at, written = self.written[path]
+                    self.values[marker] = Printed(self.constants[path].strip(), at, "prose", source=written)
             return
         index = start + 1
         while index < end - 1:

@@ -15,7 +15,7 @@ import bisect
 import dataclasses
 import re
 
-from notice_audit.document import Block, BlockKind, Document, Location
+from notice_audit.document import Block, BlockKind, Document, Link, Location
 from notice_audit.ingest.template import Masked, Printed
 
 _ENDS_SENTENCE = (".", "!", "?", ")")
@@ -33,6 +33,7 @@ def fill_values(document: Document, masked: Masked) -> Document:
         return "".join(values[char][0].text if char in values else char for char in text)
 
     blocks: list[Block] = []
+    printed_headings = any(printed.kind == "heading" for printed, _ in values.values())
     rows = _RowNumbers(max((block.row for block in document.blocks), default=0))
     for block in document.blocks:
         alone = values.get(block.text.strip()) if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) else None
@@ -42,13 +43,15 @@ def fill_values(document: Document, masked: Masked) -> Document:
             blocks.append(Block(BlockKind.TABLE_CELL, alone[0].text, [(0, alone[1])], block.heading_path, row=rows.number(alone[0].row)))
             continue
         if alone is not None and alone[0].kind != "text":
-            blocks.extend(_structure(alone[0], alone[1], block, blocks[-1] if blocks else None, line_starts))
+            structure = _structure(alone[0], alone[1], block, blocks[-1] if blocks else None, line_starts)
+            printed_headings = printed_headings or any(b.kind is BlockKind.HEADING for b in structure)
+            blocks.extend(structure)
             continue
         _fill_block(block, values)
         block.intro = fill(block.intro)
         block.links = [dataclasses.replace(link, text=fill(link.text), target=None if link.target is None else fill(link.target), raw=fill(link.raw)) for link in block.links]
         blocks.append(block)
-    if any(printed.kind == "heading" for printed, _ in values.values()):
+    if printed_headings:
         _heading_paths(blocks)
     else:
         for block in blocks:
@@ -91,6 +94,8 @@ def _intro(previous: Block | None) -> str:
 
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
 
 
 def _prose(printed: Printed, line_starts: list[int], heading_path: tuple[str, ...], previous: Block | None) -> list[Block]:
@@ -109,18 +114,28 @@ def _prose(printed: Printed, line_starts: list[int], heading_path: tuple[str, ..
                 break
         return _location(line_starts, printed.offset + max(found, 0))
 
+    def block(kind: BlockKind, written: str, **more: object) -> Block:
+        """A block of what is written, its Markdown links ('[here](https://…)') read as links."""
+        text = _MARKDOWN_LINK.sub(lambda m: m.group(1), written)
+        links = []
+        for link in _MARKDOWN_LINK.finditer(written):
+            found = printed.source.find(link.group(), cursor)
+            links.append(Link(link.group(1), link.group(2), _location(line_starts, printed.offset + max(found, 0)), link.group()))
+        return Block(kind, text, [(0, where(text))], heading_path, links=links, **more)  # type: ignore[arg-type]
+
     for paragraph in re.split(r"\n\s*\n", printed.text):
         lines: list[str] = []
         for line in paragraph.split("\n") + [""]:
             bullet = _BULLET.match(line)
-            if (bullet or not line.strip()) and lines:
-                text = " ".join(lines)
-                blocks.append(Block(BlockKind.PARAGRAPH, text, [(0, where(text))], heading_path))
+            heading = _MARKDOWN_HEADING.match(line)
+            if (bullet or heading or not line.strip()) and lines:
+                blocks.append(block(BlockKind.PARAGRAPH, " ".join(lines)))
                 lines = []
-            if bullet:
-                item = line[bullet.end() :].strip()
+            if heading:
+                blocks.append(block(BlockKind.HEADING, heading.group(2), level=len(heading.group(1))))
+            elif bullet:
                 before = blocks[-1] if blocks else previous
-                blocks.append(Block(BlockKind.LIST_ITEM, item, [(0, where(item))], heading_path, intro=_intro(before)))
+                blocks.append(block(BlockKind.LIST_ITEM, line[bullet.end() :].strip(), intro=_intro(before)))
             elif line.strip():
                 lines.append(line.strip())
     return blocks
