@@ -481,14 +481,15 @@ def test_translation_tags_print_their_words():
     assert "Moorings staff see your booking." not in text
 
 
-@pytest.mark.parametrize("name", ["notice.jsp", "notice.ftl"])
-def test_jsp_and_freemarker_code_is_blanked(name):
+@pytest.mark.parametrize("name", ["notice.jsp", "notice.ftl", "notice.ascx"])
+def test_jsp_freemarker_and_aspnet_code_is_blanked(name):
     path = FORMATS / name
     document = load(str(path))
     text = document.text
     assert "The Harbour Licensing Agency keeps licence records for 6 years." in text
     assert "${" not in text and "<%" not in text and "<#" not in text and "contactEmail" not in text
     assert "Hard-coded" not in text and "FreeMarker page" not in text
+    assert "Holder" not in text and "AddressLine1" not in text and "by Email" not in text
     assert source_at(path, location_of(document, "keeps licence records"), 5) == "keeps"
 
 

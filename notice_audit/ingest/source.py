@@ -49,6 +49,9 @@ EXTENSION_FORMATS: dict[str, str] = {
     ".jspx": "jsp",
     ".ftl": "freemarker",
     ".ftlh": "freemarker",
+    ".aspx": "aspnet",
+    ".ascx": "aspnet",
+    ".master": "aspnet",
     ".ts": "script",
     ".tsx": "script",
     ".js": "script",
@@ -58,7 +61,7 @@ EXTENSION_FORMATS: dict[str, str] = {
     ".svelte": "component",
     ".vue": "component",
 }
-TEMPLATE_FORMATS = ("erb", "jinja", "handlebars", "razor", "php", "blade", "jsp", "freemarker")
+TEMPLATE_FORMATS = ("erb", "jinja", "handlebars", "razor", "php", "blade", "jsp", "freemarker", "aspnet")
 FORMATS = ("html", "markdown", "text", "pdf", "docx", "script", "component", *TEMPLATE_FORMATS)
 
 CONTENT_TYPE_FORMATS = {

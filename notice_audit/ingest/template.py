@@ -28,6 +28,9 @@ SYNTAX_PATTERNS: dict[str, list[str]] = {
     "blade": [r"\{\{--.*?--\}\}", r"\{!!.*?!!\}", r"\{\{.*?\}\}", r"(?<![\w.@])@php\b(?!\s*\().*?(?:@endphp\b|\Z)"],
     # JSP: scriptlets and directives as in ERB, plus `${expression}` and `#{expression}` (EL).
     "jsp": _ERB + [r"[$#]\{[^{}\n]*\}"],
+    # ASP.NET Web Forms (.aspx pages, .ascx controls, .master pages): directives, code and data binding as in ERB
+    # (`<%@ … %>`, `<%= … %>`, `<%: … %>`, `<%# … %>`), comments `<%-- … --%>` first so a `%>` inside one is no end.
+    "aspnet": [r"<%--.*?--%>"] + _ERB,
     # FreeMarker: `<#if …>`, `</#list>`, `<@macro …/>`, `<#-- … -->`, `${…}` (and the square-bracket syntax).
     "freemarker": [r"<#--.*?-->", r"</?[#@][^>]*>", r"\[/?[#@][^\]]*\]", r"\$\{[^{}\n]*\}"],
     # Plain HTML and Markdown files are often templates too (Jekyll, Django, Template Toolkit).
