@@ -821,3 +821,25 @@ def test_a_markdown_constant_a_renderer_prints_is_read_as_markdown_where_it_is_w
     link = document.blocks[-1].links[0]
     assert (link.text, link.target) == ("us", "mailto:prom@example.org")
     assert source_at(path, link.location, len(link.raw)) == link.raw
+
+
+def test_a_translations_default_text_is_read_where_it_is_written(tmp_path):
+    # i18next's `t(key, default)` (here renamed `translate`) and `{ defaultValue: … }`: the English default is the text;
+    # a lookup by key alone prints nothing we can read
+    path = tmp_path / "Privacy.jsx"
+    path.write_text(
+        "const Page = () => {\n  const { t: translate } = useTranslation();\n  return (\n    <main>\n"
+        "      <h1>{translate(\"privacy.title\", \"Website Privacy Notice\")}</h1>\n"
+        "      <p>\n        {translate(\n          \"privacy.who\",\n          \"The portal is run by the London Data Service.\"\n        )}\n      </p>\n"
+        "      <p>{t('privacy.keep', { defaultValue: 'We keep your preference for 10 years.' })}</p>\n"
+        "      <p>{t('privacy.contact')}</p>\n    </main>\n  );\n};\n",
+        encoding="utf-8",
+    )
+    document = load(str(path))
+    assert [(b.kind.name, b.text) for b in document.blocks] == [
+        ("HEADING", "Website Privacy Notice"),
+        ("PARAGRAPH", "The portal is run by the London Data Service."),
+        ("PARAGRAPH", "We keep your preference for 10 years."),
+    ]
+    for written in ("The portal is run", "We keep your preference"):
+        assert source_at(path, location_of(document, written), len(written)) == written

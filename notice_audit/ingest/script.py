@@ -338,6 +338,16 @@ class _Script:
             # place (`{[['Company', 'Vale and Mercer Ltd'], …].map(([k, v]) => <tr>…)}`): the items, printed here
             self.place(Printed(items[0], start, "list", items), start, end, start)
             return
+        translated = _TRANSLATED.match(text, start, end)
+        if translated is not None:
+            # `{t("privacy.intro", "This notice explains …")}`: the key's English default is the text
+            at = translated.start(3) if translated.group(3) is not None else translated.start(5)
+            value = " ".join(_unescape(translated.group(3) if translated.group(3) is not None else translated.group(5)).split())
+            marker = next(self._markers, None)
+            if marker is not None and value:
+                self.out[end - 1] = marker
+                self.values[marker] = Printed(value, at)
+            return
         double = text.startswith("{{", start) and text.startswith("}}", end - 2)  # Vue's `{{ title }}`
         name = _PRINTED_NAME.match(text, start + 1, end - 1) if double else _PRINTED_NAME.match(text, start, end)
         path = name.group(1).replace("?.", ".") if name is not None else ""
@@ -367,6 +377,12 @@ class _Script:
 
 _STRING_ARRAY = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\]| ]+?\s*)?=\s*\[")
 _MAP_CALL = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\.map\s*\(")
+# A translation looked up by key with its default written beside it (i18next, vue-i18n and the like):
+# `{translate("notice.intro", "This notice explains …")}`, `{t('intro', { defaultValue: '…' })}`.
+_TRANSLATED = re.compile(
+    r"\{\s*[A-Za-z_$][\w$.]*\s*\(\s*([\"'`])[\w.:-]+\1\s*,\s*"
+    r"(?:([\"'`])((?:\\.|(?!\2)[^\\])*)\2|\{\s*defaultValue\s*:\s*([\"'`])((?:\\.|(?!\4)[^\\])*)\4)"
+)
 _EACH_BLOCK = re.compile(r"\{#each\s+([A-Za-z_$][\w$]*)\s+as\b")  # Svelte's `{#each rights as right}`
 
 
