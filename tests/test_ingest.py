@@ -843,3 +843,25 @@ def test_a_translations_default_text_is_read_where_it_is_written(tmp_path):
     ]
     for written in ("The portal is run", "We keep your preference"):
         assert source_at(path, location_of(document, written), len(written)) == written
+
+
+def test_react_intl_default_messages_are_read_where_they_are_written(tmp_path):
+    # `<FormattedMessage id="…" defaultMessage="…" />`, also as `defaultMessage={'…'}`: the default is the text
+    path = tmp_path / "Privacy.tsx"
+    path.write_text(
+        "export default function Privacy() {\n  return (\n    <main>\n"
+        "      <h2><FormattedMessage id=\"privacy.title\" defaultMessage=\"Personal Information\" /></h2>\n"
+        "      <p>\n        <FormattedMessage\n          id=\"privacy.content\"\n"
+        "          defaultMessage=\"We collect your name and email address.\"\n        />\n      </p>\n"
+        "      <p><FormattedMessage id=\"privacy.keep\" defaultMessage={'We keep it for 2 years.'} /></p>\n"
+        "      <p className={'lead'}><FormattedMessage id=\"privacy.contact\" /></p>\n    </main>\n  );\n}\n",
+        encoding="utf-8",
+    )
+    document = load(str(path))
+    assert [(b.kind.name, b.text) for b in document.blocks] == [
+        ("HEADING", "Personal Information"),
+        ("PARAGRAPH", "We collect your name and email address."),
+        ("PARAGRAPH", "We keep it for 2 years."),
+    ]
+    for written in ("Personal Information", "We collect your name", "We keep it"):
+        assert source_at(path, location_of(document, written), len(written)) == written

@@ -267,7 +267,7 @@ def _is_link_component(element: Element) -> bool:
 
 def _attribute_location(element: Element, name: str) -> Location:
     """Where an attribute's value starts, counted from the tag's own position."""
-    match = re.search(rf"\b{name}\s*=\s*[\"']", element.start_tag)
+    match = re.search(rf"\b{name}\s*=\s*[\"']", element.start_tag, re.IGNORECASE)
     if match is None:
         return element.location
     before = element.start_tag[: match.end()]
@@ -379,6 +379,9 @@ class _Walker:
                     self.collector.start(BlockKind.LIST_ITEM)
                     self.walk(child, BlockKind.LIST_ITEM)
                     self.collector.flush()
+            elif child.attrs.get("defaultmessage", "").strip() and not child.children:
+                # react-intl's `<FormattedMessage id="…" defaultMessage="We collect …" />` prints its default
+                self.collector.add_text(" ".join(child.attrs["defaultmessage"].split()), _attribute_location(child, "defaultmessage"))
             elif _is_component(child) and self._component_text(child):
                 self.walk(child, kind, level)
                 self.collector.flush()

@@ -328,7 +328,12 @@ class _Script:
         text = self.text
         self.blank(start, end)
         if attribute:
-            if end - start >= 2:
+            literal = _ATTRIBUTE_LITERAL.fullmatch(text, start, end)
+            if literal is not None and '"' not in literal.group(2):
+                # `defaultMessage={'We keep it for 2 years.'}`: the string is the attribute's value
+                self.out[literal.start(1)], self.out[literal.end(2)] = '"', '"'
+                self.keep(literal.start(2), literal.end(2))
+            elif end - start >= 2:
                 self.out[start], self.out[end - 1] = '"', '"'  # an attribute value the HTML reader can see
             return
         mapped = _MAP_CALL.match(text, start, end) or _EACH_BLOCK.match(text, start, end)
@@ -376,6 +381,7 @@ class _Script:
 
 
 _STRING_ARRAY = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\]| ]+?\s*)?=\s*\[")
+_ATTRIBUTE_LITERAL = re.compile(r"\{\s*([\"'`])((?:\\.|(?!\1)[^\\$])*)\1\s*\}")  # `={'…'}`: a string as an attribute
 _MAP_CALL = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\.map\s*\(")
 # A translation looked up by key with its default written beside it (i18next, vue-i18n and the like):
 # `{translate("notice.intro", "This notice explains …")}`, `{t('intro', { defaultValue: '…' })}`.
