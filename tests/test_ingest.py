@@ -865,3 +865,23 @@ def test_react_intl_default_messages_are_read_where_they_are_written(tmp_path):
     ]
     for written in ("Personal Information", "We collect your name", "We keep it"):
         assert source_at(path, location_of(document, written), len(written)) == written
+
+
+def test_documentation_site_directives_are_not_text(tmp_path):
+    # Nuxt Content's `::hero{…}` … `::` and VitePress/Docusaurus `:::tip` … `:::` containers, and an inline
+    # component `:badge[New]{…}` (its words kept): the notice's words keep their lines and columns
+    path = tmp_path / "privacy.md"
+    path.write_text(
+        "::hero{eyebrow=\"Privacy\" title=\"Privacy notice\"}\n::\n\n::marketing-section{band=\"white\"}\n\n## Your rights\n\n"
+        "You can ask for a copy of your data. :badge[New]{color=\"green\"}\n\n:::tip Good to know\nWe never sell your data.\n:::\n\n"
+        "We keep records for 6 years, from 10:30 on the day we close them.\n\n::\n",
+        encoding="utf-8",
+    )
+    document = load(str(path))
+    assert [(b.kind.name, b.text) for b in document.blocks] == [
+        ("HEADING", "Your rights"),
+        ("PARAGRAPH", "You can ask for a copy of your data. New"),
+        ("PARAGRAPH", "We never sell your data."),
+        ("PARAGRAPH", "We keep records for 6 years, from 10:30 on the day we close them."),
+    ]
+    assert source_at(path, location_of(document, "We never sell"), 13) == "We never sell"

@@ -58,11 +58,27 @@ def ingest_markdown(source: str, text: str, plain_text: bool = False, masked: Ma
     return Document(source=source, format=name, blocks=collector.blocks, metadata=metadata, anchors=anchors)
 
 
+# Directive syntax of documentation sites, blanked in place so every other character keeps its line and column:
+# a container's fences (VitePress and Docusaurus `:::tip Pro tip` … `:::`, Nuxt Content's `::hero{title="…"}` … `::`)
+# and an inline component around its words (`:badge[New]{color="green"}` reads 'New').
+_CONTAINER_FENCE = re.compile(r"^[ \t]*(?::{3,}[ \t]*[\w-]*(?:[ \t][^\n]*)?|::[\w-]*(?:\{[^}\n]*\})?[ \t]*)$", re.MULTILINE)
+_INLINE_COMPONENT = re.compile(r"(?<![:\w]):[a-z][\w-]*\[([^\]\n]*)\](\{[^}\n]*\})?")
+
+
+def _without_directives(text: str) -> str:
+    if ":" not in text:
+        return text
+    text = _CONTAINER_FENCE.sub(lambda m: " " * len(m.group()), text)
+    return _INLINE_COMPONENT.sub(lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " " * (m.end() - m.end(1)), text)
+
+
 def collect_markdown(
     text: str, collector: BlockCollector, plain_text: bool = False, line_offset: int = 0, column_offset: int = 0
 ) -> dict[str, str]:
     """Add the blocks of Markdown `text` to `collector`; returns its front matter."""
     md = _PARSERS.get(plain_text) or _PARSERS.setdefault(plain_text, _parser(plain_text))
+    if not plain_text:
+        text = _without_directives(text)
     tokens = md.parse(text)
     lines = text.split("\n")
     metadata: dict[str, str] = {}
