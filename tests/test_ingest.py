@@ -885,3 +885,20 @@ def test_documentation_site_directives_are_not_text(tmp_path):
         ("PARAGRAPH", "We keep records for 6 years, from 10:30 on the day we close them."),
     ]
     assert source_at(path, location_of(document, "We never sell"), 13) == "We never sell"
+
+
+def test_an_attribute_built_from_the_files_own_constants_is_its_value(tmp_path):
+    # `href={`mailto:${CONTACT_EMAIL}`}` and `href={SITE}` over constants the file sets render real targets;
+    # a name the file does not set (an import) leaves the target a template expression
+    path = tmp_path / "Privacy.tsx"
+    path.write_text(
+        "import { SITE_EMAIL } from '@/lib/constants';\nconst CONTACT_EMAIL = 'support@dottie.example';\nconst SITE = 'https://dottie.example';\n\n"
+        "export default function P() {\n  return (\n    <main>\n"
+        "      <p>Email <a href={`mailto:${CONTACT_EMAIL}`}>{CONTACT_EMAIL}</a> or visit <a href={SITE}>our site</a>.</p>\n"
+        "      <p>Or write to <a href={`mailto:${SITE_EMAIL}`}>the team</a>.</p>\n    </main>\n  );\n}\n",
+        encoding="utf-8",
+    )
+    links = {link.text: link for block in load(str(path)).blocks for link in block.links}
+    assert links["support@dottie.example"].target == "mailto:support@dottie.example" and not links["support@dottie.example"].templated
+    assert links["our site"].target == "https://dottie.example"
+    assert links["the team"].templated

@@ -191,6 +191,18 @@ class _Script:
             printed = Printed(value.strip(), start + 1, "prose", source=self.text[start + 1 : end - 1])
         self.place(printed, start, end, key_at)
 
+    def _known_value(self, expression: str) -> str:
+        """What an attribute's expression renders when the file itself sets every name in it: `CONTACT_EMAIL`,
+        `` `mailto:${CONTACT_EMAIL}` `` over `const CONTACT_EMAIL = "…"`; '' when anything in it is not known."""
+        expression = expression.strip()
+        if _PRINTED_NAME.fullmatch("{" + expression + "}"):
+            return self.constants.get(expression.replace("?.", "."), "")
+        if len(expression) >= 2 and expression[0] == expression[-1] == "`" and "`" not in expression[1:-1]:
+            names = [m.group(1).replace("?.", ".") for m in _INTERPOLATION.finditer(expression)]
+            if names and all(name in self.constants for name in names):
+                return _INTERPOLATION.sub(lambda m: self.constants[m.group(1).replace("?.", ".")], expression[1:-1])
+        return ""
+
     def place(self, printed: Printed, start: int, end: int, key_at: int) -> None:
         """Stand a printed value's block element in the blanked source near the string it comes from."""
         marker = next(self._markers, None)
@@ -329,7 +341,13 @@ class _Script:
         self.blank(start, end)
         if attribute:
             literal = _ATTRIBUTE_LITERAL.fullmatch(text, start, end)
-            if literal is not None and '"' not in literal.group(2):
+            known = self._known_value(text[start + 1 : end - 1])
+            marker = next(self._markers, None) if known and end - start >= 3 else None
+            if marker is not None:
+                # `href={`mailto:${CONTACT_EMAIL}`}` over `const CONTACT_EMAIL = "…"`: the value the page renders
+                self.out[start], self.out[start + 1], self.out[end - 1] = '"', marker, '"'
+                self.values[marker] = Printed(known, start)
+            elif literal is not None and '"' not in literal.group(2):
                 # `defaultMessage={'We keep it for 2 years.'}`: the string is the attribute's value
                 self.out[literal.start(1)], self.out[literal.end(2)] = '"', '"'
                 self.keep(literal.start(2), literal.end(2))
@@ -390,6 +408,9 @@ _TRANSLATED = re.compile(
     r"(?:([\"'`])((?:\\.|(?!\2)[^\\])*)\2|\{\s*defaultValue\s*:\s*([\"'`])((?:\\.|(?!\4)[^\\])*)\4)"
 )
 _EACH_BLOCK = re.compile(r"\{#each\s+([A-Za-z_$][\w$]*)\s+as\b")  # Svelte's `{#each rights as right}`
+
+
+_INTERPOLATION = re.compile(r"\$\{\s*([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*)\s*\}")
 
 
 def _string_arrays(text: str) -> dict[str, tuple[str, ...]]:
