@@ -31,6 +31,23 @@ def source_at(path: Path, location, length: int) -> str:
     return line[location.column - 1 : location.column - 1 + length]
 
 
+def write_notice(tmp_path: Path, name: str, text: str) -> tuple[Path, object]:
+    """A notice written to `name` under `tmp_path`, and what ingest reads from it."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path, load(str(path))
+
+
+def kinds_and_texts(document) -> list[tuple[str, str]]:
+    return [(block.kind.name, block.text) for block in document.blocks]
+
+
+def assert_located(path: Path, document, *texts: str) -> None:
+    """Each text is found in the document at the line and column where the source writes it."""
+    for text in texts:
+        assert source_at(path, location_of(document, text), len(text)) == text
+
+
 def test_html_keeps_main_content_and_drops_page_chrome():
     document = load(str(SAME / "riverside-adult-care.html"))
     text = document.text
@@ -677,15 +694,14 @@ def test_a_ui_librarys_components_are_read_as_the_html_they_render():
 
 def test_markdown_autolinks_in_a_template_are_links_not_tags(tmp_path):
     # A GOV.UK template sets its body as Markdown and renders it with `govukMarkdown`: '<dpo@…>' is an autolink.
-    path = tmp_path / "privacy-notice.njk"
-    path.write_text(
+    path, document = write_notice(
+        tmp_path,
+        "privacy-notice.njk",
         '{% set body %}We collect your name for research.\n\n'
         'If you are unhappy, contact the Data Protection Officer at: <dataprotection@communities.example.gov.uk>.\n\n'
         'You can complain to the ICO at <https://ico.org.uk/concerns>.{% endset %}\n'
         '{% block content %}{{ body | govukMarkdown | safe }}{% endblock %}\n',
-        encoding="utf-8",
     )
-    document = load(str(path))
     block = block_with(document, "Data Protection Officer")
     assert block.text.endswith("Officer at: dataprotection@communities.example.gov.uk.")
     assert [link.target for link in block.links] == ["mailto:dataprotection@communities.example.gov.uk"]
@@ -799,15 +815,14 @@ def test_a_table_cell_knows_its_columns_header(tmp_path):
 def test_a_markdown_constant_a_renderer_prints_is_read_as_markdown_where_it_is_written(tmp_path):
     # `const text = \`## What data do we collect?\n\n…\``, printed by `<ReactMarkdown>{text}</ReactMarkdown>`: headings,
     # paragraphs and links, each located in the constant, not at `{text}`
-    path = tmp_path / "privacy.tsx"
-    path.write_text(
+    path, document = write_notice(
+        tmp_path,
+        "privacy.tsx",
         "import ReactMarkdown from 'react-markdown';\n\nconst text = `We are Riverside Prom Committee.\n\n"
         "## What data do we collect?\nYour name and email address.\n\n## Contact\nEmail [us](mailto:prom@example.org) today.`;\n\n"
         "export default function Privacy() {\n  return <main><h1>Privacy Policy</h1><ReactMarkdown>{text}</ReactMarkdown></main>;\n}\n",
-        encoding="utf-8",
     )
-    document = load(str(path))
-    assert [(b.kind.name, b.text) for b in document.blocks] == [
+    assert kinds_and_texts(document) == [
         ("HEADING", "Privacy Policy"),
         ("PARAGRAPH", "We are Riverside Prom Committee."),
         ("HEADING", "What data do we collect?"),
@@ -816,8 +831,7 @@ def test_a_markdown_constant_a_renderer_prints_is_read_as_markdown_where_it_is_w
         ("PARAGRAPH", "Email us today."),
     ]
     assert document.blocks[3].heading_path[-1] == "What data do we collect?"
-    for written in ("We are Riverside", "What data do we collect?", "Your name and email address."):
-        assert source_at(path, location_of(document, written), len(written)) == written
+    assert_located(path, document, "We are Riverside", "What data do we collect?", "Your name and email address.")
     link = document.blocks[-1].links[0]
     assert (link.text, link.target) == ("us", "mailto:prom@example.org")
     assert source_at(path, link.location, len(link.raw)) == link.raw
@@ -826,59 +840,54 @@ def test_a_markdown_constant_a_renderer_prints_is_read_as_markdown_where_it_is_w
 def test_a_translations_default_text_is_read_where_it_is_written(tmp_path):
     # i18next's `t(key, default)` (here renamed `translate`) and `{ defaultValue: … }`: the English default is the text;
     # a lookup by key alone prints nothing we can read
-    path = tmp_path / "Privacy.jsx"
-    path.write_text(
+    path, document = write_notice(
+        tmp_path,
+        "Privacy.jsx",
         "const Page = () => {\n  const { t: translate } = useTranslation();\n  return (\n    <main>\n"
         "      <h1>{translate(\"privacy.title\", \"Website Privacy Notice\")}</h1>\n"
         "      <p>\n        {translate(\n          \"privacy.who\",\n          \"The portal is run by the London Data Service.\"\n        )}\n      </p>\n"
         "      <p>{t('privacy.keep', { defaultValue: 'We keep your preference for 10 years.' })}</p>\n"
         "      <p>{t('privacy.contact')}</p>\n    </main>\n  );\n};\n",
-        encoding="utf-8",
     )
-    document = load(str(path))
-    assert [(b.kind.name, b.text) for b in document.blocks] == [
+    assert kinds_and_texts(document) == [
         ("HEADING", "Website Privacy Notice"),
         ("PARAGRAPH", "The portal is run by the London Data Service."),
         ("PARAGRAPH", "We keep your preference for 10 years."),
     ]
-    for written in ("The portal is run", "We keep your preference"):
-        assert source_at(path, location_of(document, written), len(written)) == written
+    assert_located(path, document, "The portal is run", "We keep your preference")
 
 
 def test_react_intl_default_messages_are_read_where_they_are_written(tmp_path):
     # `<FormattedMessage id="…" defaultMessage="…" />`, also as `defaultMessage={'…'}`: the default is the text
-    path = tmp_path / "Privacy.tsx"
-    path.write_text(
+    path, document = write_notice(
+        tmp_path,
+        "Privacy.tsx",
         "export default function Privacy() {\n  return (\n    <main>\n"
         "      <h2><FormattedMessage id=\"privacy.title\" defaultMessage=\"Personal Information\" /></h2>\n"
         "      <p>\n        <FormattedMessage\n          id=\"privacy.content\"\n"
         "          defaultMessage=\"We collect your name and email address.\"\n        />\n      </p>\n"
         "      <p><FormattedMessage id=\"privacy.keep\" defaultMessage={'We keep it for 2 years.'} /></p>\n"
         "      <p className={'lead'}><FormattedMessage id=\"privacy.contact\" /></p>\n    </main>\n  );\n}\n",
-        encoding="utf-8",
     )
-    document = load(str(path))
-    assert [(b.kind.name, b.text) for b in document.blocks] == [
+    assert kinds_and_texts(document) == [
         ("HEADING", "Personal Information"),
         ("PARAGRAPH", "We collect your name and email address."),
         ("PARAGRAPH", "We keep it for 2 years."),
     ]
-    for written in ("Personal Information", "We collect your name", "We keep it"):
-        assert source_at(path, location_of(document, written), len(written)) == written
+    assert_located(path, document, "Personal Information", "We collect your name", "We keep it")
 
 
 def test_documentation_site_directives_are_not_text(tmp_path):
     # Nuxt Content's `::hero{…}` … `::` and VitePress/Docusaurus `:::tip` … `:::` containers, and an inline
     # component `:badge[New]{…}` (its words kept): the notice's words keep their lines and columns
-    path = tmp_path / "privacy.md"
-    path.write_text(
+    path, document = write_notice(
+        tmp_path,
+        "privacy.md",
         "::hero{eyebrow=\"Privacy\" title=\"Privacy notice\"}\n::\n\n::marketing-section{band=\"white\"}\n\n## Your rights\n\n"
         "You can ask for a copy of your data. :badge[New]{color=\"green\"}\n\n:::tip Good to know\nWe never sell your data.\n:::\n\n"
         "We keep records for 6 years, from 10:30 on the day we close them.\n\n::\n",
-        encoding="utf-8",
     )
-    document = load(str(path))
-    assert [(b.kind.name, b.text) for b in document.blocks] == [
+    assert kinds_and_texts(document) == [
         ("HEADING", "Your rights"),
         ("PARAGRAPH", "You can ask for a copy of your data. New"),
         ("PARAGRAPH", "We never sell your data."),
