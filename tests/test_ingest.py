@@ -814,17 +814,17 @@ def test_a_table_cell_knows_its_columns_header(tmp_path):
 
 def test_a_markdown_constant_a_renderer_prints_is_read_as_markdown_where_it_is_written(tmp_path):
     # `const text = \`## What data do we collect?\n\n…\``, printed by `<ReactMarkdown>{text}</ReactMarkdown>`: headings,
-    # paragraphs and links, each located in the constant, not at `{text}`
+    # paragraphs, links and bold, each located in the constant, not at `{text}`
     path, document = write_notice(
         tmp_path,
         "privacy.tsx",
-        "import ReactMarkdown from 'react-markdown';\n\nconst text = `We are Riverside Prom Committee.\n\n"
+        "import ReactMarkdown from 'react-markdown';\n\nconst text = `**Who we are:** We are Riverside Prom Committee.\n\n"
         "## What data do we collect?\nYour name and email address.\n\n## Contact\nEmail [us](mailto:prom@example.org) today.`;\n\n"
         "export default function Privacy() {\n  return <main><h1>Privacy Policy</h1><ReactMarkdown>{text}</ReactMarkdown></main>;\n}\n",
     )
     assert kinds_and_texts(document) == [
         ("HEADING", "Privacy Policy"),
-        ("PARAGRAPH", "We are Riverside Prom Committee."),
+        ("PARAGRAPH", "Who we are: We are Riverside Prom Committee."),
         ("HEADING", "What data do we collect?"),
         ("PARAGRAPH", "Your name and email address."),
         ("HEADING", "Contact"),

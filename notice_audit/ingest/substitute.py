@@ -96,6 +96,8 @@ def _intro(previous: Block | None) -> str:
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
+# a link's words, or bold words, without their markup
+_INLINE_MARKUP = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)|\*\*(.+?)\*\*|__(.+?)__")
 
 
 def _prose(printed: Printed, line_starts: list[int], heading_path: tuple[str, ...], previous: Block | None) -> list[Block]:
@@ -115,13 +117,26 @@ def _prose(printed: Printed, line_starts: list[int], heading_path: tuple[str, ..
         return _location(line_starts, printed.offset + max(found, 0))
 
     def block(kind: BlockKind, written: str, **more: object) -> Block:
-        """A block of what is written, its Markdown links ('[here](https://…)') read as links."""
-        text = _MARKDOWN_LINK.sub(lambda m: m.group(1), written)
+        """A block of what is written, its Markdown links ('[here](https://…)') read as links and its bold
+        ('**Who we are:**') as plain words; each run of words between markup is located where it is written."""
         links = []
         for link in _MARKDOWN_LINK.finditer(written):
             found = printed.source.find(link.group(), cursor)
             links.append(Link(link.group(1), link.group(2), _location(line_starts, printed.offset + max(found, 0)), link.group()))
-        return Block(kind, text, [(0, where(text))], heading_path, links=links, **more)  # type: ignore[arg-type]
+        runs: list[str] = []
+        at = 0
+        for markup in _INLINE_MARKUP.finditer(written):
+            runs += [written[at : markup.start()], next(group for group in markup.groups() if group is not None)]
+            at = markup.end()
+        runs.append(written[at:])
+        anchors: list[tuple[int, Location]] = []
+        length = 0
+        for run in runs:
+            words = run.lstrip()
+            if words:
+                anchors.append((length + len(run) - len(words), where(words)))
+            length += len(run)
+        return Block(kind, "".join(runs), anchors or [(0, where(written))], heading_path, links=links, **more)  # type: ignore[arg-type]
 
     for paragraph in re.split(r"\n\s*\n", printed.text):
         lines: list[str] = []
