@@ -783,6 +783,42 @@ def test_an_object_arrays_strings_the_markup_prints_are_read(tmp_path):
     assert not any("resend.com/legal" in text for text in texts)
 
 
+def test_keys_printed_only_in_a_contents_nav_are_not_read(tmp_path):
+    # `const sections = [{ id: 'sec-06', t: 'International transfers' }]` printed as `{s.t}` in the page's
+    # `<nav>` is the table of contents, not a statement; the same key printed in the body is read
+    contents = (
+        "const sections = [{ id: 'sec-06', t: 'International transfers' }];\n"
+        "export default function P() {\n  return (\n    <div>\n"
+        "      <nav aria-label=\"On this page\">{sections.map((s) => <a href={`#${s.id}`}>{s.t}</a>)}</nav>\n"
+        "      <main><h2 id=\"sec-06\">International transfers</h2><p>We use the IDTA.</p></main>\n"
+        "    </div>\n  );\n}\n"
+    )
+    _, document = write_notice(tmp_path, "Nav.tsx", contents)
+    assert kinds_and_texts(document) == [("HEADING", "International transfers"), ("PARAGRAPH", "We use the IDTA.")]
+    path, document = write_notice(tmp_path, "Body.tsx", contents.replace("<main>", "<main>{sections.map((s) => <p>{s.t}</p>)}"))
+    assert ("PARAGRAPH", "International transfers") in kinds_and_texts(document)
+    assert_located(path, document, "International transfers")
+
+
+def test_a_main_column_without_the_pages_title_is_read_with_it(tmp_path):
+    # a hero with the h1 and 'Last updated' above a grid whose <main> holds the sections: the notice starts at its
+    # title; a site header's h1 and the footer stay out, and a <main> holding its own h1 is read alone
+    hero = (
+        "<header><h1>Acme</h1></header><div class=\"wrap\"><div class=\"hero\"><h1>Privacy Policy</h1>"
+        "<p>Last updated: 5 June 2026</p></div><div class=\"grid\"><aside><nav><a href=\"#a\">Who we are</a></nav></aside>"
+        "<main><h2 id=\"a\">Who we are</h2><p>Acme Ltd is the controller.</p></main></div></div><footer><p>Copyright Acme</p></footer>"
+    )
+    _, document = write_notice(tmp_path, "hero.html", hero)
+    assert kinds_and_texts(document) == [
+        ("HEADING", "Privacy Policy"), ("PARAGRAPH", "Last updated: 5 June 2026"),
+        ("HEADING", "Who we are"), ("PARAGRAPH", "Acme Ltd is the controller."),
+    ]
+    _, document = write_notice(tmp_path, "two-titles.html", hero.replace("<header><h1>Acme</h1></header>", "<div><h1>Acme</h1></div>"))
+    assert kinds_and_texts(document) == [("HEADING", "Who we are"), ("PARAGRAPH", "Acme Ltd is the controller.")]
+    _, document = write_notice(tmp_path, "own-title.html", hero.replace("<main>", "<main><h1>Privacy</h1>"))
+    assert [text for _, text in kinds_and_texts(document)][:2] == ["Privacy", "Who we are"]
+
+
 def test_a_table_cell_knows_its_columns_header(tmp_path):
     # 'Contributor / payments provider' under 'Source' says where the data comes from; a cell with two paragraphs
     # stays in one column; a table whose first row is sentences has no headers; a new table has its own.

@@ -335,11 +335,37 @@ def _main_content(root: Element) -> Element:
     """The page's main content: <main>, role=main, or a single <article>; else the whole page."""
     mains = [e for e in _iter(root) if e.tag == "main" or e.attrs.get("role") == "main"]
     if mains:
-        return mains[0]
+        return _with_title(mains[0])
     articles = [e for e in _iter(root) if e.tag == "article"]
     if len(articles) == 1:
         return articles[0]
     return root
+
+
+def _ancestors(element: Element) -> list[Element]:
+    """`element`'s ancestors, the root first."""
+    chain: list[Element] = []
+    while element.parent is not None:
+        element = element.parent
+        chain.append(element)
+    return chain[::-1]
+
+
+def _with_title(main: Element) -> Element:
+    """A <main> that leaves out the page's one title (a hero with the h1 and 'Last updated' above a content
+    column) widened to the smallest element holding both: the notice starts at its title."""
+    if any(e.tag == "h1" for e in _iter(main)):
+        return main
+    root = _ancestors(main)[0] if main.parent is not None else main
+    titles = [e for e in _iter(root) if e.tag == "h1" and not any(a.tag in CHROME | DROP for a in _ancestors(e))]
+    if len(titles) != 1:
+        return main
+    common = main
+    for mine, theirs in zip(_ancestors(main), _ancestors(titles[0])):
+        if mine is not theirs:
+            break
+        common = mine
+    return common
 
 
 class _Walker:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notice_audit.ingest.html import VOID
+from notice_audit.ingest.html import DROP, VOID
 from notice_audit.ingest.template import Masked, Printed, after_matching_bracket, markers, page_date
 
 _SCRIPT_STRING = re.compile(r"`(?:\\.|[^`\\])*`|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
@@ -44,6 +44,7 @@ _ATTRIBUTE_KEY = re.compile(r"([A-Za-z_$][\w$]*)=(?=\{)")  # a JSX attribute: `i
 _CONSTANT = re.compile(r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(?:"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)'|`((?:\\.|[^`\\$])*)`)""")
 # A key the markup prints as text (`<p>{processor.role}</p>`, not `href={processor.link}`): its data is words.
 _PRINTED_KEY = re.compile(r"(?<![=\w$])\{\s*[A-Za-z_$][\w$]*\??\.([A-Za-z_$][\w$]*)\s*\}")
+_DROPPED_IN_MARKUP = tuple(sorted(DROP & {"nav", "button", "select"}))
 _PRINTED_NAME = re.compile(r"\{\s*([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*)\s*\}\Z")
 _OBJECT_CONSTANT = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+?\s*)?=\s*\{")
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
@@ -109,6 +110,15 @@ def _dates(text: str) -> dict[str, str]:
     return {}
 
 
+def _dropped_spans(text: str) -> list[tuple[int, int]]:
+    """Where the markup holds an element whose words the page never reads as the notice (`<nav>…</nav>`)."""
+    return [
+        (m.start(), m.end())
+        for tag in _DROPPED_IN_MARKUP
+        for m in re.finditer(rf"<{tag}\b.*?</{tag}\s*>", text, re.DOTALL | re.IGNORECASE)
+    ]
+
+
 class _Script:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -122,7 +132,11 @@ class _Script:
             self.constants.update(_object_strings(text, declared.end() - 1, declared.group(1)))
         self.data = _data_strings(text)
         self.string_arrays = _string_arrays(text)
-        self.printed_keys = {m.group(1).lower() for m in _PRINTED_KEY.finditer(text)}
+        # (a key printed only where the page drops its words, as a contents list's `<nav>`, is no text of the notice)
+        dropped = _dropped_spans(text)
+        self.printed_keys = {
+            m.group(1).lower() for m in _PRINTED_KEY.finditer(text) if not any(start < m.start() < end for start, end in dropped)
+        }
 
     def code(self, start: int, end: int) -> None:
         """Read code: its strings as data or HTML, the JSX its expressions return; the rest stays blank."""
