@@ -819,6 +819,35 @@ def test_a_main_column_without_the_pages_title_is_read_with_it(tmp_path):
     assert [text for _, text in kinds_and_texts(document)][:2] == ["Privacy", "Who we are"]
 
 
+def test_html_template_literals_print_constants_helpers_data_and_nested_templates(tmp_path):
+    # a static site's page module: HTML in template literals, `${updated}` a constant, `${table([…], [[…]])}`
+    # a helper given the rows, `${lead ? `<p>${lead}</p>` : ""}` a template inside a template
+    module = (
+        'const updated = "13 September 2026";\n'
+        "const table = (headings, rows) => `<table>${rows.map((row) => `<tr>${row.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;\n"
+        "const wrap = (body) => `<section>${body.lead ? `<p class=\"lead\">${body.lead}</p>` : \"\"}${body.content}</section>`;\n"
+        "export const privacy = wrap({\n  content: `\n<h2>How long we keep things</h2>\n${table(\n"
+        '  ["What", "How long"],\n  [\n    ["Technical logs", "30 days"],\n    ["Your account", "<strong>12 months</strong> after you last sign in"],\n  ],\n)}\n'
+        "<p>Last updated: ${updated}</p>`,\n});\n"
+    )
+    path, document = write_notice(tmp_path, "pages.mjs", module)
+    assert kinds_and_texts(document) == [
+        ("HEADING", "How long we keep things"),
+        ("TABLE_CELL", "What"), ("TABLE_CELL", "How long"),
+        ("TABLE_CELL", "Technical logs"), ("TABLE_CELL", "30 days"),
+        ("TABLE_CELL", "Your account"), ("TABLE_CELL", "12 months after you last sign in"),
+        ("PARAGRAPH", "Last updated: 13 September 2026"),
+    ]
+    cells = [block for block in document.blocks if block.kind is BlockKind.TABLE_CELL]
+    assert [block.row for block in cells] == [1, 1, 2, 2, 3, 3]
+    assert [block.column for block in cells] == ["", "", "What", "How long", "What", "How long"]
+    assert_located(path, document, "Technical logs", "30 days", "How long")
+    # a helper given one flat list prints its items
+    _, document = write_notice(tmp_path, "list.mjs", module.replace('["What", "How long"],\n  [\n    ["Technical logs", "30 days"],\n    ["Your account", "<strong>12 months</strong> after you last sign in"],\n  ],\n', '["to keep the site secure", "to count visits"],\n'))
+    assert ("LIST_ITEM", "to keep the site secure") in kinds_and_texts(document)
+    assert ("LIST_ITEM", "to count visits") in kinds_and_texts(document)
+
+
 def test_a_table_cell_knows_its_columns_header(tmp_path):
     # 'Contributor / payments provider' under 'Source' says where the data comes from; a cell with two paragraphs
     # stays in one column; a table whose first row is sentences has no headers; a new table has its own.

@@ -98,7 +98,7 @@ class BlockCollector:
 
     def end_row(self) -> None:
         self.flush()
-        if self._row == self._first_row and _reads_as_header(self._header):
+        if self._row == self._first_row and reads_as_header(self._header):
             self._columns = self._header
         self._row = 0
         self._after_table = len(self.blocks)
@@ -152,6 +152,6 @@ class BlockCollector:
         self.blocks.append(Block(kind, text, anchors, path, 0, links, intro, line_breaks, row, column))
 
 
-def _reads_as_header(cells: list[str]) -> bool:
+def reads_as_header(cells: list[str]) -> bool:
     """A table's first row names its columns: two or more short cells, none a sentence ('Data', 'Source')."""
     return len(cells) >= 2 and all(cell and len(cell.split()) <= 8 and not cell.endswith(".") for cell in cells)

@@ -18,6 +18,8 @@ from notice_audit.ingest.html import DROP, VOID
 from notice_audit.ingest.template import Masked, Printed, after_matching_bracket, markers, page_date
 
 _SCRIPT_STRING = re.compile(r"`(?:\\.|[^`\\])*`|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
+_QUOTED_STRING = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'")
+_WHOLE_TEMPLATE = re.compile(r"`[\s\S]*`")  # matched up to the end `_template_end` finds
 _HTML_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|li|a|table|section|br|strong|em|span)\b", re.IGNORECASE)
 # Where an expression may start, so a `<` there opens JSX rather than comparing.
 _JSX_LEAD = re.compile(r"(?:[(?:=,\[{&|]|=>|\breturn)\s*$")
@@ -168,17 +170,76 @@ class _Script:
 
     def string(self, index: int) -> int:
         """A string literal at `index`: HTML inside it is kept, page data is printed, the rest stays blank."""
-        match = _SCRIPT_STRING.match(self.text, index)
+        match = _string_literal(self.text, index)
         if match is None:
             return index + 1
         body_start, body_end = match.start() + 1, match.end() - 1
         if _HTML_TAG.search(self.text, body_start, body_end):
             self.keep(body_start, body_end)
-            for expression in re.finditer(r"\$\{[^}]*\}", self.text[body_start:body_end]):
-                self.blank(body_start + expression.start(), body_start + expression.end())
+            expressions: list[tuple[int, int]] = []
+            if self.text[index] == "`":
+                _template_end(self.text, index, expressions)
+            for start, end in expressions:
+                self.template_expression(start, end)
         else:
             self.print_data(match.start(), match.end())
         return match.end()
+
+    def template_expression(self, start: int, end: int) -> None:
+        """A `${…}` in a template literal of HTML: a constant the file sets is printed (`${updated}`), the
+        strings a helper builds a table or list from are printed as its cells or items (`${table(["What",
+        "How long"], [["Logs", "30 days"]])}`), and templates inside it are read (`${lead ? `<p>…</p>` : ""}`)."""
+        self.blank(start, end)
+        inner_start, inner_end = start + 2, end - 1
+        name = _PRINTED_NAME.fullmatch("{" + self.text[inner_start:inner_end] + "}")
+        path = name.group(1).replace("?.", ".") if name is not None else ""
+        if path in self.constants:
+            marker = next(self._markers, None)
+            value = " ".join(self.constants[path].split())
+            if marker is not None and value:
+                self.out[end - 1] = marker
+                self.values[marker] = Printed(value, start)
+            return
+        if _HELPER_CALL.match(self.text, inner_start, inner_end) and self.print_helper_data(inner_start, inner_end):
+            return
+        self.code(inner_start, inner_end)
+
+    def print_helper_data(self, start: int, end: int) -> bool:
+        """The strings of the arrays a helper call is given, as table rows (an array of arrays: each array a
+        row) or list items (flat arrays only); False when its arguments hold no strings in arrays."""
+        openers: list[int] = []
+        strings: list[tuple[int, int, int]] = []  # (start, end, the innermost array's opener)
+        nested = False
+        index = start
+        while index < end:
+            char = self.text[index]
+            if char in "\"'`":
+                literal = _string_literal(self.text, index)
+                if literal is None:
+                    return False
+                if openers:
+                    strings.append((literal.start(), literal.end(), openers[-1]))
+                index = literal.end()
+                continue
+            if char == "[":
+                nested = nested or bool(openers)
+                openers.append(index)
+            elif char == "]" and openers:
+                openers.pop()
+            index += 1
+        if not strings:
+            return False
+        values = [(" ".join(_TAG.sub("", _unescape(self.text[a + 1 : b - 1])).split()), a + 1, row_at) for a, b, row_at in strings]
+        values = [value for value in values if value[0]]
+        if not values:
+            return False
+        items = tuple(text for text, _, _ in values)
+        if nested:
+            cells = tuple((offset, row_at) for _, offset, row_at in values)
+            self.place(Printed(items[0], values[0][1], "rows", items, cells=cells), start, end, start)
+        else:
+            self.place(Printed(items[0], values[0][1], "list", items), start, end, start)
+        return True
 
     def print_data(self, start: int, end: int) -> None:
         """Print a data string (`title: "Your rights"`, `content: ["…", "…"]`) as a heading, list item or paragraphs."""
@@ -412,6 +473,9 @@ class _Script:
                 index += 1
 
 
+# a helper called with page data: `${table(["What", "How long"], [["Logs", "30 days"]])}`
+_HELPER_CALL = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\(\s*\[")
+_TAG = re.compile(r"<[^>]*>")
 _STRING_ARRAY = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\]| ]+?\s*)?=\s*\[")
 _ATTRIBUTE_LITERAL = re.compile(r"\{\s*([\"'`])((?:\\.|(?!\1)[^\\$])*)\1\s*\}")  # `={'…'}`: a string as an attribute
 _MAP_CALL = re.compile(r"\{\s*([A-Za-z_$][\w$]*)\s*\.map\s*\(")
@@ -486,7 +550,7 @@ def _object_strings(text: str, open_at: int, prefix: str) -> dict[str, str]:
             continue
         name = key.group(1) or key.group(2) or key.group(3)
         index = key.end()
-        value = _SCRIPT_STRING.match(text, index)
+        value = _string_literal(text, index)
         if value is not None and "${" not in value.group():
             found[f"{prefix}.{name}"] = _unescape(value.group()[1:-1])
             index = value.end()
@@ -506,7 +570,7 @@ def _past_value(text: str, index: int, end: int) -> int:
     while index < end - 1:
         char = text[index]
         if char in "\"'`":
-            string = _SCRIPT_STRING.match(text, index)
+            string = _string_literal(text, index)
             index = string.end() if string is not None else index + 1
         elif char in "([{":
             index = after_matching_bracket(text, index, char, {"(": ")", "[": "]", "{": "}"}[char])
@@ -536,7 +600,7 @@ def _data_strings(text: str) -> dict[int, tuple[str, int, bool]]:
             index = len(text) if close == -1 else close + 2
             continue
         if char in "\"'`":
-            string = _SCRIPT_STRING.match(text, index)
+            string = _string_literal(text, index)
             if string is not None:
                 after = text[string.end() : string.end() + 40].lstrip()
                 if after.startswith(":") and not after.startswith("::"):
@@ -622,6 +686,57 @@ def _changed_spans(original: str, masked: str) -> list[tuple[int, int]]:
 
 
 _TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
+
+
+def _string_literal(text: str, index: int) -> re.Match[str] | None:
+    """The string literal at `index`; a template literal whole, `${…}` holding other templates and all."""
+    if text.startswith("`", index):
+        end = _template_end(text, index)
+        return None if end is None else _WHOLE_TEMPLATE.match(text, index, end)
+    return _QUOTED_STRING.match(text, index)
+
+
+def _template_end(text: str, start: int, expressions: list[tuple[int, int]] | None = None) -> int | None:
+    """Just past the template literal whose backtick is at `start`, or None if it never closes; its `${…}`
+    (from `$` to just past `}`) are added to `expressions`."""
+    index = start + 1
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+        elif char == "`":
+            return index + 1
+        elif text.startswith("${", index):
+            end = _expression_end(text, index + 2)
+            if end is None:
+                return None
+            if expressions is not None:
+                expressions.append((index, end))
+            index = end
+        else:
+            index += 1
+    return None
+
+
+def _expression_end(text: str, index: int) -> int | None:
+    """Just past the `}` closing a template's `${` expression that starts at `index`."""
+    depth = 1
+    while index < len(text):
+        char = text[index]
+        if char in "\"'`":
+            literal = _string_literal(text, index)
+            if literal is None:
+                return None
+            index = literal.end()
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
 
 
 def _tag_name(text: str, start: int) -> str:

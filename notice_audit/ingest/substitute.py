@@ -16,6 +16,7 @@ import dataclasses
 import re
 
 from notice_audit.document import Block, BlockKind, Document, Link, Location
+from notice_audit.ingest.blocks import reads_as_header
 from notice_audit.ingest.template import Masked, Printed
 
 _ENDS_SENTENCE = (".", "!", "?", ")")
@@ -41,6 +42,9 @@ def fill_values(document: Document, masked: Masked) -> Document:
             alone = None  # inside a list, only printed items stand alone ('<ul>{rights.map(…)}</ul>')
         if alone is not None and alone[0].kind == "cell":
             blocks.append(Block(BlockKind.TABLE_CELL, alone[0].text, [(0, alone[1])], block.heading_path, row=rows.number(alone[0].row)))
+            continue
+        if alone is not None and alone[0].kind == "rows":
+            blocks.extend(_table(alone[0], block.heading_path, rows, line_starts))
             continue
         if alone is not None and alone[0].kind != "text":
             structure = _structure(alone[0], alone[1], block, blocks[-1] if blocks else None, line_starts)
@@ -73,6 +77,24 @@ class _RowNumbers:
             self.last += 1
             self.numbers[row_start] = self.last
         return self.numbers[row_start]
+
+
+def _table(printed: Printed, heading_path: tuple[str, ...], rows: _RowNumbers, line_starts: list[int]) -> list[Block]:
+    """A table printed from a page's data, one cell a block, each under its column's header when the first row
+    reads as one (`table(["What", "How long"], [["Logs", "30 days"]])`)."""
+    by_row: dict[int, list[tuple[str, int]]] = {}
+    for text, (offset, row_start) in zip(printed.items, printed.cells):
+        by_row.setdefault(row_start, []).append((text, offset))
+    first = next(iter(by_row.values()))
+    columns = [text for text, _ in first] if reads_as_header([text for text, _ in first]) else []
+    return [
+        Block(
+            BlockKind.TABLE_CELL, text, [(0, _location(line_starts, offset))], heading_path, row=rows.number(row_start),
+            column=columns[index] if cells is not first and index < len(columns) else "",
+        )
+        for row_start, cells in by_row.items()
+        for index, (text, offset) in enumerate(cells)
+    ]
 
 
 def _structure(printed: Printed, location: Location, block: Block, previous: Block | None, line_starts: list[int]) -> list[Block]:

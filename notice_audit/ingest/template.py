@@ -46,11 +46,12 @@ class Printed:
 
     text: str
     offset: int  # where the expression starts in the source
-    kind: str = "text"  # "text", "heading", "list", "prose" or "cell"
+    kind: str = "text"  # "text", "heading", "list", "prose", "cell" or "rows"
     items: tuple[str, ...] = ()
     level: int = 2
     source: str = ""  # the string as written (escapes and all), to locate each paragraph printed from it
     row: int = 0  # for a table cell ("cell"): where its row starts in the source
+    cells: tuple[tuple[int, int], ...] = ()  # for a table's cells ("rows", the text of each in `items`): where each is, where its row starts
 
 
 @dataclass
