@@ -140,6 +140,8 @@ _TRANSLATED = [
 _ASSIGNMENT = {
     "curly": re.compile(r"\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*" + _QUOTED + r"\s*-?%\}"),
     "erb": re.compile(r"<%-?\s*([A-Za-z_]\w*)\s*=\s*" + _QUOTED + r"\s*-?%>"),
+    # in PHP code: `$last_updated = '01 June 2026';`
+    "php": re.compile(r"(?<![\w$])\$([A-Za-z_]\w*)\s*=\s*" + _QUOTED + r"\s*;"),
 }
 # `{% blocktrans with url='https://…' %}` and `{% with name="…" %}` name values for their block.
 _WITH_TAG = re.compile(r"\{%-?\s*(?:blocktrans|blocktranslate|with)\b[^%]*?-?%\}")
@@ -147,6 +149,8 @@ _WITH_PAIR = re.compile(r"\b([A-Za-z_]\w*)\s*=\s*" + _QUOTED)
 _USE = {
     "curly": re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*(?:\|\s*(?:safe|e|escape|trim|striptags)\s*)*-?\}\}\Z"),
     "erb": re.compile(r"<%=\s*([A-Za-z_]\w*)\s*-?%>\Z"),
+    # `<?php echo $last_updated; ?>`, `<?= htmlspecialchars($title) ?>`, Blade's `{{ $title }}`
+    "php": re.compile(r"(?:<\?(?:php\s+(?:echo|print)\s+|=\s*)|\{\{\s*)(?:(?:htmlspecialchars|esc_html|e)\(\s*)?\$([A-Za-z_]\w*)\s*\)?\s*;?\s*(?:\?>|\}\})\Z"),
 }
 
 
@@ -236,6 +240,8 @@ def _assignments(text: str, syntax: str) -> list[tuple[int, str, str]]:
             found += [(tag.start(), m.group(1), _usable(_unquote(m, 2))) for m in _WITH_PAIR.finditer(tag.group())]
     if syntax in ("erb", "markup"):
         found += [(m.start(), m.group(1), _usable(_unquote(m, 2))) for m in _ASSIGNMENT["erb"].finditer(text)]
+    if syntax in ("php", "blade"):
+        found += [(m.start(), m.group(1), _usable(_unquote(m, 2))) for m in _ASSIGNMENT["php"].finditer(text)]
     return sorted((offset, name, value) for offset, name, value in found if value is not None)
 
 
