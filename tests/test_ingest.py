@@ -864,6 +864,23 @@ def test_html_template_literals_print_constants_helpers_data_and_nested_template
     assert ("LIST_ITEM", "to count visits") in kinds_and_texts(document)
 
 
+def test_an_article_the_data_is_mapped_through_is_not_the_pages_content(tmp_path):
+    # `{policy.map((s) => <article><h2>{s.heading}</h2>…</article>)}`: the one <article> is a template with no words
+    # of its own; the page around it (its date, its contact box) is still read, and a real article still chosen
+    page = (
+        "const lastUpdated = '24 November 2024';\n"
+        "const policy = [{ heading: 'Who we are', paragraphs: ['Acme Ltd is the controller.'] }];\n"
+        "export default function P() {\n  return (\n    <div>\n      <p>Last updated</p>\n      <p>{lastUpdated}</p>\n"
+        "      {policy.map((s) => (\n        <article key={s.heading}><h2>{s.heading}</h2>{s.paragraphs.map((p) => <p>{p}</p>)}</article>\n      ))}\n"
+        "      <div><h3>Need assistance?</h3><p>Email privacy@acme.example.</p></div>\n    </div>\n  );\n}\n"
+    )
+    _, document = write_notice(tmp_path, "Privacy.jsx", page)
+    texts = [text for _, text in kinds_and_texts(document)]
+    assert "24 November 2024" in texts and "Acme Ltd is the controller." in texts and "Email privacy@acme.example." in texts
+    _, document = write_notice(tmp_path, "page.html", "<div><p>Site news</p><article><p>Acme Ltd is the controller.</p></article></div>")
+    assert kinds_and_texts(document) == [("PARAGRAPH", "Acme Ltd is the controller.")]
+
+
 def test_a_table_cell_knows_its_columns_header(tmp_path):
     # 'Contributor / payments provider' under 'Source' says where the data comes from; a cell with two paragraphs
     # stays in one column; a table whose first row is sentences has no headers; a new table has its own.

@@ -336,10 +336,17 @@ def _main_content(root: Element) -> Element:
     mains = [e for e in _iter(root) if e.tag == "main" or e.attrs.get("role") == "main"]
     if mains:
         return _with_title(mains[0])
-    articles = [e for e in _iter(root) if e.tag == "article"]
+    # (an article with no words of its own is the template a page's data is mapped through, not its content)
+    articles = [e for e in _iter(root) if e.tag == "article" and _has_words(e)]
     if len(articles) == 1:
         return articles[0]
     return root
+
+
+def _has_words(element: Element) -> bool:
+    return any(isinstance(child, Text) and child.text.strip() for child in element.children) or any(
+        _has_words(child) for child in element.children if isinstance(child, Element)
+    )
 
 
 def _ancestors(element: Element) -> list[Element]:
