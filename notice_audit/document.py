@@ -265,7 +265,7 @@ class TextBuilder:
         for start, end, location in segments:
             for match in _WORD.finditer(raw, start, end):
                 word = match.group()
-                if words and match.start() > last_end:
+                if words and _SPACE.search(raw, last_end, match.start()):
                     words.append(" ")
                     length += 1
                 while next_break is not None and next_break < match.start():
@@ -284,4 +284,8 @@ class TextBuilder:
         return "".join(words), anchors
 
 
-_WORD = re.compile(r"\S+")
+# Code blanked between two runs of text stands as GLUE, not spaces, where the page prints the runs
+# together: `<a …>…</a>{"."}` reads 'a@acme.example.', not 'a@acme.example .'.
+GLUE = "\u2060"
+_WORD = re.compile(rf"[^\s{GLUE}]+")
+_SPACE = re.compile(r"\s")

@@ -881,6 +881,28 @@ def test_an_article_the_data_is_mapped_through_is_not_the_pages_content(tmp_path
     assert kinds_and_texts(document) == [("PARAGRAPH", "Acme Ltd is the controller.")]
 
 
+def test_content_blocks_named_by_element_and_string_children_are_read(tmp_path):
+    # `{ h: "1. Who we are" }, { p: "…" }, { ul: ["…", "…"] }` rendered by an imported component, and JSX that
+    # prints a string literal as it stands: `<p>{"We are the data controller. Email "}<a …>…</a>{"."}</p>`
+    page = (
+        'const blocks = [\n  { h: "1. Who we are" },\n'
+        '  { node: (<p>{"Acme Ltd is the data controller. You can reach us at "}<a href="mailto:a@acme.example">a@acme.example</a>{"."}</p>) },\n'
+        '  { h: "2. What we collect" },\n  { p: "Depending on how you use the site, we may collect:" },\n'
+        '  { ul: ["your name and email address", "your delivery address"] },\n];\n'
+        "export default function P() {\n  return <LegalPage title=\"Privacy\" blocks={blocks} />;\n}\n"
+    )
+    path, document = write_notice(tmp_path, "page.tsx", page)
+    assert kinds_and_texts(document) == [
+        ("HEADING", "1. Who we are"),
+        ("PARAGRAPH", "Acme Ltd is the data controller. You can reach us at a@acme.example."),
+        ("HEADING", "2. What we collect"),
+        ("PARAGRAPH", "Depending on how you use the site, we may collect:"),
+        ("LIST_ITEM", "your name and email address"), ("LIST_ITEM", "your delivery address"),
+        ("HEADING", "Privacy"),  # the component's own title
+    ]
+    assert_located(path, document, "Acme Ltd is the data controller.", "your delivery address", "2. What we collect")
+
+
 def test_a_table_cell_knows_its_columns_header(tmp_path):
     # 'Contributor / payments provider' under 'Source' says where the data comes from; a cell with two paragraphs
     # stays in one column; a table whose first row is sentences has no headers; a new table has its own.

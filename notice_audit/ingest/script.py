@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from notice_audit.document import GLUE
 from notice_audit.ingest.html import DROP, VOID
 from notice_audit.ingest.template import Masked, Printed, after_matching_bracket, markers, page_date
 
@@ -26,15 +27,16 @@ _JSX_LEAD = re.compile(r"(?:[(?:=,\[{&|]|=>|\breturn)\s*$")
 
 # The keys under which page data holds its words: a title becomes a heading, a list of
 # strings list items, anything else paragraphs.
-_HEADING_KEYS = frozenset({"title", "heading", "question", "name", "label", "header", "category", "right"})
+# (and the elements' own names, as content blocks spell them: `{ h: "1. Who we are" }, { p: "…" }, { ul: ["…"] }`)
+_HEADING_KEYS = frozenset({"title", "heading", "question", "name", "label", "header", "category", "right", "h", "h2", "h3", "h4", "subheading"})
 _TEXT_KEYS = frozenset({
     "content", "description", "desc", "explanation", "text", "body", "details", "detail", "summary", "answer", "paragraph", "paragraphs",
-    "items", "points", "examples", "list", "bullets", "subtitle", "intro", "introduction", "note", "notes",
+    "items", "points", "examples", "list", "bullets", "subtitle", "intro", "introduction", "note", "notes", "p", "para", "ul", "ol", "li",
     "purpose", "purposes", "retention", "basis", "legalbasis", "reason", "value",
     # a contact card's lines: `{ type: "contact", data: { email: "…", address: ["…", "SW1H 0ET"] } }`
     "email", "phone", "telephone", "tel", "address", "postcode", "website",
 })
-_LIST_KEYS = frozenset({"items", "points", "examples", "list", "bullets"})  # an array of these is a list; of paragraphs, paragraphs
+_LIST_KEYS = frozenset({"items", "points", "examples", "list", "bullets", "ul", "ol", "li"})  # an array of these is a list; of paragraphs, paragraphs
 # A table's data: `<Table columns={['Data', 'How long']} rows={[['Visit records', 'Seven years']]} />`.
 _ROW_KEYS = frozenset({"rows", "columns", "cells", "headers"})
 # Past a cell, where its row's strings end: JSX, an expression or the row's close.
@@ -428,6 +430,15 @@ class _Script:
                 self.keep(literal.start(2), literal.end(2))
             elif end - start >= 2:
                 self.out[start], self.out[end - 1] = '"', '"'  # an attribute value the HTML reader can see
+            return
+        literal = _ATTRIBUTE_LITERAL.fullmatch(text, start, end)
+        if literal is not None:
+            # `{"The Garment Concierge is … You can reach us by email at "}`: a string the markup prints as it stands,
+            # run on to what is printed beside it
+            self.keep(literal.start(2), literal.end(2))
+            if GLUE not in text:
+                for index in (*range(start, literal.start(2)), *range(literal.end(2), end)):
+                    self.out[index] = GLUE
             return
         mapped = _MAP_CALL.match(text, start, end) or _EACH_BLOCK.match(text, start, end)
         items = self.string_arrays.get(mapped.group(1)) if mapped is not None else _mapped_literal(text, start, end)
