@@ -187,6 +187,23 @@ class _Script:
             self.print_data(match.start(), match.end())
         return match.end()
 
+    def print_constant(self, path: str, start: int, end: int) -> bool:
+        """Print the file's own constant `path` at the expression `start`..`end` (`{lastUpdated}`, `${updated}`);
+        False when the file sets no such constant."""
+        if path not in self.constants:
+            return False
+        marker = next(self._markers, None)
+        value = " ".join(self.constants[path].split())
+        if marker is not None and value:
+            self.out[end - 1] = marker
+            self.values[marker] = Printed(value, start)
+            if "\n\n" in self.constants[path].strip() and path in self.written:
+                # paragraphs, often Markdown for a renderer (`<ReactMarkdown>{text}</ReactMarkdown>`): read
+                # as paragraphs, headings and lists, each located where the constant writes it
+                at, written = self.written[path]
+                self.values[marker] = Printed(self.constants[path].strip(), at, "prose", source=written)
+        return True
+
     def template_expression(self, start: int, end: int) -> None:
         """A `${…}` in a template literal of HTML: a constant the file sets is printed (`${updated}`), the
         strings a helper builds a table or list from are printed as its cells or items (`${table(["What",
@@ -194,13 +211,7 @@ class _Script:
         self.blank(start, end)
         inner_start, inner_end = start + 2, end - 1
         name = _PRINTED_NAME.fullmatch("{" + self.text[inner_start:inner_end] + "}")
-        path = name.group(1).replace("?.", ".") if name is not None else ""
-        if path in self.constants:
-            marker = next(self._markers, None)
-            value = " ".join(self.constants[path].split())
-            if marker is not None and value:
-                self.out[end - 1] = marker
-                self.values[marker] = Printed(value, start)
+        if name is not None and self.print_constant(name.group(1).replace("?.", "."), start, end):
             return
         if _HELPER_CALL.match(self.text, inner_start, inner_end) and self.print_helper_data(inner_start, inner_end):
             return
@@ -460,17 +471,7 @@ class _Script:
         double = text.startswith("{{", start) and text.startswith("}}", end - 2)  # Vue's `{{ title }}`
         name = _PRINTED_NAME.match(text, start + 1, end - 1) if double else _PRINTED_NAME.match(text, start, end)
         path = name.group(1).replace("?.", ".") if name is not None else ""
-        if path in self.constants:
-            marker = next(self._markers, None)
-            value = " ".join(self.constants[path].split())
-            if marker is not None and value:
-                self.out[end - 1] = marker
-                self.values[marker] = Printed(value, start)
-                if "\n\n" in self.constants[path].strip() and path in self.written:
-                    # paragraphs, often Markdown for a renderer (`<ReactMarkdown>{text}</ReactMarkdown>`): read
-                    # as paragraphs, headings and lists, each located where the constant writes it
-                    at, written = self.written[path]
-                    self.values[marker] = Printed(self.constants[path].strip(), at, "prose", source=written)
+        if self.print_constant(path, start, end):
             return
         index = start + 1
         while index < end - 1:
