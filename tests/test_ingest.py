@@ -1031,3 +1031,34 @@ def test_an_attribute_built_from_the_files_own_constants_is_its_value(tmp_path):
     assert links["support@dottie.example"].target == "mailto:support@dottie.example" and not links["support@dottie.example"].templated
     assert links["our site"].target == "https://dottie.example"
     assert links["the team"].templated
+
+
+def test_a_page_in_two_languages_reads_in_english_where_it_is_written(tmp_path):
+    # `{isPt ? "…" : "…"}` as a child, a template literal, an attribute and a data value: the English string is the
+    # text, whichever side of the condition it stands; the other language is not read at all
+    path, document = write_notice(
+        tmp_path,
+        "Privacy.tsx",
+        "const CLINIC = 'Bruno Physio';\nconst sections = [\n"
+        "  { title: isPt ? \"Base legal\" : \"Legal basis\", basis: isPt ? \"Interesse legítimo\" : \"Legitimate interests\" },\n"
+        "  { title: lang === 'en' ? 'Retention' : 'Retenção', basis: lang === 'en' ? 'We keep notes for 8 years.' : 'Guardamos as notas por 8 anos.' },\n"
+        "];\n\nexport default function Privacy({ isPt }) {\n  return (\n    <main>\n"
+        "      <h1>{isPt ? \"Política de Privacidade\" : \"Privacy Policy\"}</h1>\n"
+        "      <p>{isPt ? `${CLINIC} é o responsável pelos seus dados.` : `${CLINIC} is the controller of your data.`}</p>\n"
+        "      <Section title={isPt ? \"Seus direitos\" : \"Your rights\"}><p>{isPt ? \"Pode pedir uma cópia.\" : \"You can ask for a copy.\"}</p></Section>\n"
+        "      <p>{!isEnglish ? \"Não vendemos os seus dados.\" : \"We do not sell your data.\"}</p>\n"
+        "      <p>{flag ? \"We never sell your data.\" : \"Nunca vendemos os seus dados.\"}</p>\n"
+        "      {sections.map((s) => <div><h2>{s.title}</h2><p>{s.basis}</p></div>)}\n    </main>\n  );\n}\n",
+    )
+    assert kinds_and_texts(document) == [
+        ("HEADING", "Legal basis"),  # `isPt ?` tests for the other language, so English is the second string
+        ("PARAGRAPH", "Legitimate interests"),
+        ("HEADING", "Retention"),  # `lang === 'en' ?` tests for English: the first; 'en' itself is no text
+        ("PARAGRAPH", "We keep notes for 8 years."),
+        ("HEADING", "Privacy Policy"),
+        ("PARAGRAPH", "Bruno Physio is the controller of your data."),
+        ("PARAGRAPH", "You can ask for a copy."),
+        ("PARAGRAPH", "We do not sell your data."),  # `!isEnglish`: not English first, so the second
+        ("PARAGRAPH", "We never sell your data."),  # a condition that names no language: the string that reads as English
+    ]
+    assert_located(path, document, "Privacy Policy", "is the controller", "You can ask for a copy.", "Legitimate interests")

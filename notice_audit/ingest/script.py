@@ -187,6 +187,22 @@ class _Script:
             self.print_data(match.start(), match.end())
         return match.end()
 
+    def print_literal(self, start: int, end: int, literal_start: int, literal_end: int) -> None:
+        """Print the string literal at `literal_start`..`literal_end` that the expression `start`..`end` prints: its
+        words kept where they stand, the code around them and its escapes' backslashes glue, a template's `${…}` read."""
+        body_start, body_end = literal_start + 1, literal_end - 1
+        self.keep(body_start, body_end)
+        if GLUE not in self.text:
+            for index in (*range(start, body_start), *range(body_end, end)):
+                self.out[index] = GLUE
+            for escape in re.finditer(r"\\.", self.text[body_start:body_end]):
+                self.out[body_start + escape.start()] = GLUE
+        if self.text[literal_start] == "`":
+            expressions: list[tuple[int, int]] = []
+            _template_end(self.text, literal_start, expressions)
+            for expression_start, expression_end in expressions:
+                self.template_expression(expression_start, expression_end)
+
     def print_constant(self, path: str, start: int, end: int) -> bool:
         """Print the file's own constant `path` at the expression `start`..`end` (`{lastUpdated}`, `${updated}`);
         False when the file sets no such constant."""
@@ -439,6 +455,11 @@ class _Script:
                 # `defaultMessage={'We keep it for 2 years.'}`: the string is the attribute's value
                 self.out[literal.start(1)], self.out[literal.end(2)] = '"', '"'
                 self.keep(literal.start(2), literal.end(2))
+            elif (choice := _CHOICE.fullmatch(text, start, end)) is not None and '"' not in text[choice.start(2) : choice.end(3)]:
+                # `title={isPt ? "1. Controlador de Dados" : "1. Data Controller"}`: the English value
+                chosen_start, chosen_end = _english_choice(text, choice)
+                self.out[start], self.out[end - 1] = '"', '"'
+                self.keep(chosen_start + 1, chosen_end - 1)
             elif end - start >= 2:
                 self.out[start], self.out[end - 1] = '"', '"'  # an attribute value the HTML reader can see
             return
@@ -446,10 +467,12 @@ class _Script:
         if literal is not None:
             # `{"The Garment Concierge is … You can reach us by email at "}`: a string the markup prints as it stands,
             # run on to what is printed beside it
-            self.keep(literal.start(2), literal.end(2))
-            if GLUE not in text:
-                for index in (*range(start, literal.start(2)), *range(literal.end(2), end)):
-                    self.out[index] = GLUE
+            self.print_literal(start, end, literal.start(2) - 1, literal.end(2) + 1)
+            return
+        choice = _CHOICE.fullmatch(text, start, end)
+        if choice is not None:
+            # a page in two languages: `{isPt ? "Dados que coletamos" : "Data we collect"}` reads in English
+            self.print_literal(start, end, *_english_choice(text, choice))
             return
         mapped = _MAP_CALL.match(text, start, end) or _EACH_BLOCK.match(text, start, end)
         items = self.string_arrays.get(mapped.group(1)) if mapped is not None else _mapped_literal(text, start, end)
@@ -485,6 +508,42 @@ class _Script:
                 index += 1
 
 
+# `{isPt ? "…" : "…"}`: one of two strings, by a condition (a language, a flag)
+_LITERAL = r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`"
+_CHOICE = re.compile(r"\{\s*([^?{}]{1,80}?)\s*\?\s*(" + _LITERAL + r")\s*:\s*(" + _LITERAL + r")\s*\}", re.DOTALL)
+_ALTERNATIVE = re.compile(r"\s*:\s*(" + _LITERAL + r")")
+# the condition before a value's `?`: `basis: isPt ? …`, `lang === 'en' ? …`
+_CONDITION = re.compile(r"([^:,{}()\[\]\n]{1,80})\?\s*\Z")
+# a string that is compared or tested, not printed: `lang === 'en' ?`, `'en' === lang`
+_OPERAND_AFTER = re.compile(r"\s*(?:[=!]==?|\?(?![.?]))")
+_OPERAND_BEFORE = re.compile(r"[=!]=\s*\Z")
+# what a condition may test to pick a language: `isPt`, `isWelsh`, `lang === "en-GB"`, `locale !== 'cy'`
+_LANGUAGE_TEST = re.compile(r"\bis_?([A-Z][a-z]+|[a-z]{2})\b|[\"'`]([a-zA-Z]{2}(?:[-_][a-zA-Z]{2,4})?|[a-zA-Z]{4,12})[\"'`]")
+_LANGUAGE_NAMES = frozenset(
+    "english welsh cymraeg irish gaelic french spanish portuguese german italian polish dutch romanian arabic urdu".split()
+)
+_ENGLISH = re.compile(r"\b(?:the|and|to|of|we|you|your|our|is|are|for|with|in|data|this|by|or|not|us|it)\b", re.IGNORECASE)
+_ACCENTED = re.compile(r"[^\x00-\x7f’‘“”–—…]")
+
+
+def _english_choice(text: str, choice: re.Match[str]) -> tuple[int, int]:
+    """Where the English string of a `{condition ? "…" : "…"}` a JSX child or attribute prints stands."""
+    return _english_first(text, choice.group(1), (choice.start(2), choice.end(2)), (choice.start(3), choice.end(3)))
+
+
+def _english_first(text: str, condition: str, first: tuple[int, int], second: tuple[int, int]) -> tuple[int, int]:
+    """Of one text in two languages, `condition ? first : second`, where the English one stands: as the condition
+    says when it tests a language (`isPt ?` picks `second`, `lang === 'en' ?` picks `first`), else the one with
+    the most common English words, then the fewest accented letters ('Privacy Policy', not 'Política de Privacidade')."""
+    for test in _LANGUAGE_TEST.finditer(condition):
+        language = (test.group(1) or test.group(2)).lower().replace("_", "-")
+        if test.group(1) and len(language) > 2 and language not in _LANGUAGE_NAMES:
+            continue  # `isMobile ?`: no language
+        if test.group(2) and len(language) > 5 and language not in _LANGUAGE_NAMES:
+            continue
+        english = language in ("en", "english") or language.startswith("en-")
+        return first if english != ("!" in condition) else second
+    return max((first, second), key=lambda span: (len(_ENGLISH.findall(text, *span)), -len(_ACCENTED.findall(text, *span))))
 # a helper called with page data: `${table(["What", "How long"], [["Logs", "30 days"]])}`
 _HELPER_CALL = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\(\s*\[")
 _TAG = re.compile(r"<[^>]*>")
@@ -615,14 +674,27 @@ def _data_strings(text: str) -> dict[int, tuple[str, int, bool]]:
             string = _string_literal(text, index)
             if string is not None:
                 after = text[string.end() : string.end() + 40].lstrip()
-                if after.startswith(":") and not after.startswith("::"):
+                # a key's value in two languages: `basis: isPt ? "Interesse Legítimo" : "Legitimate Interest"`
+                condition = _CONDITION.search(text, max(0, index - 100), index)
+                other = _ALTERNATIVE.match(text, string.end()) if condition is not None else None
+                compared = _OPERAND_AFTER.match(text, string.end()) or _OPERAND_BEFORE.search(text, max(0, index - 4), index)
+                if other is None and compared:
+                    pass  # `lang === 'en' ? …`: a string the condition compares
+                elif other is None and after.startswith(":") and not after.startswith("::"):
                     key = (string.group()[1:-1], index)  # a quoted key: { "content": "…" }
                 elif any(opener == "[" for opener, _, _, _ in stack):
                     element = bool(stack) and stack[-1][0] == "["
                     named = (stack[-1][1], stack[-1][2]) if element and stack[-1][1] else key
+                    chosen = index
+                    if other is not None:
+                        alternatives = (index, string.end()), (other.start(1), other.end(1))
+                        chosen = _english_first(text, condition.group(1), *alternatives)[0]
                     if named is not None:
-                        found[index] = (named[0].lower(), named[1], element, stack[-1][3])
+                        found[chosen] = (named[0].lower(), named[1], element, stack[-1][3])
                     key = None
+                    if other is not None:
+                        index = other.end()
+                        continue
                 index = string.end()
                 continue
         elif char in "([{":
