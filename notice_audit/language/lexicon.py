@@ -43,6 +43,7 @@ class LanguageTables:
     coordinators: frozenset[str]
     placeholders: tuple[re.Pattern[str], ...]  # template text left in place: '[Insert name]', 'TBC'
     abbreviations: tuple[str, ...]  # 'Art.', 'Sch.': a full stop that ends no sentence
+    final_abbreviations: tuple[str, ...]  # 'etc.': a full stop that may end a sentence too
 
 
 def _words_of(text: str) -> set[str]:
@@ -109,6 +110,7 @@ def tables() -> LanguageTables:
         coordinators=_lower_set(repeats["coordinators"]),
         placeholders=tuple(re.compile(str(p), re.IGNORECASE) for p in data.get("placeholders") or ()),
         abbreviations=tuple(str(a) for a in data.get("abbreviations") or ()),
+        final_abbreviations=tuple(str(a) for a in data.get("final_abbreviations") or ()),
     )
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from notice_audit.document import Block, BlockKind, Document
 from notice_audit.finding import Finding
+from notice_audit.language.lexicon import tables
 from notice_audit.language.tokens import Token, block_tokens
 from notice_audit.rules.base import Rule
 from notice_audit.rules.context import CheckContext
+from notice_audit.nlp import pipeline
 
 RULE = Rule(
     id="typos.punctuation",
@@ -35,6 +38,15 @@ _DOUBLED = re.compile(r",,|;;|::|,\.|\.,|;\.|\.;|,;|;,|:\.|\.:|(?<!\.)\.\.(?!\.)
 _ENUMERATOR = re.compile(r"(?:^|\s)(?:[a-z]|[ivx]{1,4}|\d{1,2})$")  # what stands before the ")" of "a)", "ii)", "3)"
 _MIN_PROSE_WORDS = 6
 _BRACKETS = {")": "(", "]": "["}
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_ending() -> re.Pattern[str]:
+    """Text that ends in an abbreviation's full stop ('e.g.', 'Ltd.', 'etc.'): a comma after it is no doubled mark."""
+    known = {rule for rule in pipeline().tokenizer.rules if rule.endswith(".") and len(rule) > 1}
+    known |= set(tables().abbreviations) | set(tables().final_abbreviations)
+    alternatives = "|".join(re.escape(word) for word in sorted(known, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})$")
 
 
 def _ends_with_prose(tokens: list[Token]) -> bool:
@@ -113,7 +125,9 @@ def _marks(document: Document, block: Block) -> Iterator[tuple[int, int, str]]:
         if token.kind != "punct":
             continue
         doubled = _DOUBLED.search(token.text)
-        if doubled:
+        if doubled and not (
+            doubled.group()[0] == "." and _abbreviation_ending().search(block.text, 0, token.start + doubled.start() + 1)
+        ):
             yield token.start + doubled.start(), token.start + doubled.end(), f"Doubled punctuation '{doubled.group()}'"
         previous = tokens[index - 1] if index else None
         following = tokens[index + 1] if index + 1 < len(tokens) else None
