@@ -131,6 +131,8 @@ class Document:
     anchors: set[str] = field(default_factory=set)  # ids and names a `#fragment` can point at
     # Where template code was blanked: ((line, column), (line, column)) from start to end, sorted.
     gaps: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    # Where template code prints the day the page is shown (`new Date()`, `'now'|date`): no date of the notice's own.
+    render_dates: list[Location] = field(default_factory=list)
     # Where ingest met a limit and read on in a simpler way: (location, what happened).
     notes: list[tuple[Location, str]] = field(default_factory=list)
     # Inline `notice-audit:` comments in the source (notice_audit.suppress.Directive).

@@ -274,6 +274,22 @@ def _find_last_updated(document: Document) -> DateStatement | None:
     return None
 
 
+_FEW_WORDS_LEFT = 3
+
+
+def rendered_date(document: Document) -> Location | None:
+    """Where a 'last updated' cue is followed by code that prints the day the page is shown
+    ('Last updated: {new Date().toLocaleDateString()}'): the page claims to be new every day."""
+    for shown in document.render_dates:
+        before = [b for b in document.blocks if (b.location.line, b.location.column) <= (shown.line, shown.column)]
+        if not before:
+            continue
+        text = before[-1].text
+        if any(len(text[cue.end() :].split()) <= _FEW_WORDS_LEFT for cue in _CUE.finditer(text)):
+            return shown
+    return None
+
+
 # A signature's date: a line of its own that is a full date or a month and year, perhaps followed by
 # a name ('October 2004' under 'Head of Information Compliance'; '9 February 2023 – Totally Leighton Buzzard').
 _SIGNATURE_TAIL = re.compile(r"\s*(?:[–—-]\s*(?:[^\W\d][\w&'’.-]*\s*){1,8})?\W*")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from notice_audit.document import Document
+from notice_audit.document import Document, Location
 from notice_audit.errors import InputError
 from notice_audit.ingest.source import (
     MAX_INPUT_BYTES,
@@ -93,6 +93,7 @@ def _with_gaps(document: Document, masked: Masked) -> Document:
             return line, offset - line_starts[line - 1] + 1
 
         document.gaps = sorted((location(start), location(end)) for start, end in masked.spans)
+        document.render_dates = [Location(*location(offset)) for offset in sorted(masked.render_dates)]
     return document
 
 

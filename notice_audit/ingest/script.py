@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from notice_audit.document import GLUE
 from notice_audit.ingest.html import DROP, VOID
-from notice_audit.ingest.template import Masked, Printed, after_matching_bracket, markers, page_date
+from notice_audit.ingest.template import Masked, Printed, after_matching_bracket, markers, page_date, prints_render_date
 
 _SCRIPT_STRING = re.compile(r"`(?:\\.|[^`\\])*`|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
 _QUOTED_STRING = re.compile(r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'")
@@ -49,6 +49,7 @@ _CONSTANT = re.compile(r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*str
 # A key the markup prints as text (`<p>{processor.role}</p>`, not `href={processor.link}`): its data is words.
 _PRINTED_KEY = re.compile(r"(?<![=\w$])\{\s*[A-Za-z_$][\w$]*\??\.([A-Za-z_$][\w$]*)\s*\}")
 _DROPPED_IN_MARKUP = tuple(sorted(DROP & {"nav", "button", "select"}))
+_ASSIGNED = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]+)?=\s*([^;\n]+)")
 _PRINTED_NAME = re.compile(r"\{\s*([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*)\s*\}\Z")
 _OBJECT_CONSTANT = re.compile(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+?\s*)?=\s*\{")
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
@@ -135,6 +136,9 @@ class _Script:
         for declared in _OBJECT_CONSTANT.finditer(text):
             self.constants.update(_object_strings(text, declared.end() - 1, declared.group(1)))
         self.data = _data_strings(text)
+        # names set to the day the page is shown: `const lastUpdated = new Date().toLocaleDateString("en-GB")`
+        self.render_date_names = {m.group(1) for m in _ASSIGNED.finditer(text) if prints_render_date(m.group(2))}
+        self.render_dates: list[int] = []
         self.string_arrays = _string_arrays(text)
         # (a key printed only where the page drops its words, as a contents list's `<nav>`, is no text of the notice)
         dropped = _dropped_spans(text)
@@ -162,7 +166,7 @@ class _Script:
 
     def masked(self) -> Masked:
         masked = "".join(self.out)
-        return Masked(masked, self.text, _changed_spans(self.text, masked), [], self.values, _dates(self.text))
+        return Masked(masked, self.text, _changed_spans(self.text, masked), [], self.values, _dates(self.text), self.render_dates)
 
     def keep(self, start: int, end: int) -> None:
         self.out[start:end] = self.text[start:end]
@@ -220,12 +224,19 @@ class _Script:
                 self.values[marker] = Printed(self.constants[path].strip(), at, "prose", source=written)
         return True
 
+    def note_render_date(self, start: int, end: int, inner: str) -> None:
+        """Record an expression that prints the day the page is shown: the call itself or a name set to it."""
+        name = _PRINTED_NAME.fullmatch("{" + inner.strip() + "}")
+        if prints_render_date(inner) or (name is not None and name.group(1) in self.render_date_names):
+            self.render_dates.append(start)
+
     def template_expression(self, start: int, end: int) -> None:
         """A `${…}` in a template literal of HTML: a constant the file sets is printed (`${updated}`), the
         strings a helper builds a table or list from are printed as its cells or items (`${table(["What",
         "How long"], [["Logs", "30 days"]])}`), and templates inside it are read (`${lead ? `<p>…</p>` : ""}`)."""
         self.blank(start, end)
         inner_start, inner_end = start + 2, end - 1
+        self.note_render_date(start, end, self.text[inner_start:inner_end])
         name = _PRINTED_NAME.fullmatch("{" + self.text[inner_start:inner_end] + "}")
         if name is not None and self.print_constant(name.group(1).replace("?.", "."), start, end):
             return
@@ -443,6 +454,8 @@ class _Script:
         printing a constant the file sets (`{lastUpdated}`)."""
         text = self.text
         self.blank(start, end)
+        if not attribute:
+            self.note_render_date(start, end, text[start:end].strip("{}"))
         if attribute:
             literal = _ATTRIBUTE_LITERAL.fullmatch(text, start, end)
             known = self._known_value(text[start + 1 : end - 1])

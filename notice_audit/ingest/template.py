@@ -67,6 +67,25 @@ class Masked:
     # What the code says of the page, for the Document's metadata: `updated: "2026-09-21"` in a
     # page's data is its date (see DATE_KEYS).
     metadata: dict[str, str] = field(default_factory=dict)
+    # Where an expression prints the day the page is shown (see prints_render_date).
+    render_dates: list[int] = field(default_factory=list)
+
+
+# Code that prints the day the page is shown rather than a date of the notice's own: `new Date()`, PHP
+# `date('j F Y')`, Twig's and Liquid's `'now'|date`, Jekyll's build time, Ruby's `Date.today`, .NET's
+# `DateTime.Now`. A year alone (`getFullYear()`, `date('Y')`) is a copyright line's, and not counted.
+_RENDER_DATE = re.compile(
+    r"""\bnew\s+Date\(\s*\)|\bDate\.now\(\s*\)|\b(?:dayjs|moment)\(\s*\)|\bnew\s+DateTime(?:Immutable)?\(\s*\)"""
+    r"""|\bDateTime\.(?:Now|Today|UtcNow)\b|\b(?:Date\.(?:today|current)|Time\.(?:now|current)|DateTime\.now)\b"""
+    r"""|\b(?:gm)?date(?:_i18n)?\(\s*(['"])[^'"]*[djDlmnFM][^'"]*\1\s*(?:,\s*(?:time|current_time)\([^()]*\)\s*)?\)"""
+    r"""|\bwp_date\(|['"]now['"]\s*\|\s*date\b|\bsite\.time\s*\|\s*date\b|(?<![\w.$>])now\(\s*\)|\bCarbon::(?:now|today)\(\s*\)"""
+)
+_YEAR_ONLY = re.compile(r"""getFullYear|getUTCFullYear|getYear|(?:\.|->)[Yy]ear\b|(['"])(?:%?[Yy]|[Yy]{2,4})\1""")
+
+
+def prints_render_date(code: str) -> bool:
+    """Whether template or script code prints the day the page is shown (see _RENDER_DATE)."""
+    return bool(_RENDER_DATE.search(code)) and not _YEAR_ONLY.search(code)
 
 
 # Names under which a page's code or a component's attributes give the page's date, compared
@@ -107,6 +126,7 @@ def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, printed
     literals: list[str] = []
     kept: list[tuple[int, int]] = []
     values: dict[str, Printed] = {}
+    render_dates: list[int] = []
     unused = markers(text) if printed is not None and printed.possible else iter(())
     cursor = 0
     # Of spans starting together, the longest first: `@php … @endphp` is also the directive `@php`.
@@ -123,11 +143,13 @@ def _apply(text: str, spans: list[tuple[int, int]], keep_literals: bool, printed
         else:
             pieces.append(blank(code))
             kept.append((start, end))
+            if prints_render_date(code):
+                render_dates.append(start)
         if keep_literals:
             literals.extend(a or b for a, b in _STRING_LITERAL.findall(code))
         cursor = end
     pieces.append(text[cursor:])
-    return Masked("".join(pieces), text, kept, literals, values)
+    return Masked("".join(pieces), text, kept, literals, values, render_dates=render_dates)
 
 
 _QUOTED = r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')"""
