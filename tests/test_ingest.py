@@ -708,6 +708,21 @@ def test_a_ui_librarys_components_are_read_as_the_html_they_render():
     assert block_with(document, "ask us to correct").intro == "You have the right to:"
 
 
+def test_a_pages_own_item_component_inside_a_list_is_a_list_item(tmp_path):
+    # `const Bullet = ({ children }) => <li …>{children}</li>`, used as `<ul><Bullet>…</Bullet></ul>`
+    _, document = write_notice(
+        tmp_path,
+        "Privacy.tsx",
+        "const Bullet = ({ children }: { children: ReactNode }) => <li className=\"pl-7\">{children}</li>;\n"
+        "export const Privacy = () => (\n  <main>\n    <p>Under UK GDPR you have the right to:</p>\n"
+        "    <ul className=\"list-none\">\n      <Bullet>Ask for a copy of the personal data we hold about you</Bullet>\n"
+        "      <Bullet>Ask us to correct information that is inaccurate</Bullet>\n    </ul>\n  </main>\n);\n",
+    )
+    items = [b.text for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == ["Ask for a copy of the personal data we hold about you", "Ask us to correct information that is inaccurate"]
+    assert block_with(document, "Ask us to correct").intro == "Under UK GDPR you have the right to:"
+
+
 def test_markdown_autolinks_in_a_template_are_links_not_tags(tmp_path):
     # A GOV.UK template sets its body as Markdown and renders it with `govukMarkdown`: '<dpo@…>' is an autolink.
     path, document = write_notice(

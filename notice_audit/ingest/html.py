@@ -247,7 +247,12 @@ def _html_tag(element: Element) -> str:
             return value
         if name in ("order", "level") and value.isdigit() and element.tag in ("heading", "title") and 1 <= int(value) <= 6:
             return f"h{value}"
-    return _COMPONENT_TAGS.get(element.tag, element.tag)
+    if element.tag in _COMPONENT_TAGS:
+        return _COMPONENT_TAGS[element.tag]
+    # the page's own item component, straight inside a list: `<ul><Bullet>Ask for a copy …</Bullet></ul>`
+    if element.tag not in HTML_ELEMENTS and element.parent is not None and _html_tag(element.parent) in ("ul", "ol"):
+        return "li"
+    return element.tag
 
 
 def _is_component(element: Element) -> bool:
