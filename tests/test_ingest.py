@@ -708,6 +708,19 @@ def test_a_ui_librarys_components_are_read_as_the_html_they_render():
     assert block_with(document, "ask us to correct").intro == "You have the right to:"
 
 
+def test_each_markdown_table_cell_is_located_in_its_own_column(tmp_path):
+    # the cells of a row share one source line: '[location]' is found in the third cell, not at the row's first '['
+    path, document = write_notice(
+        tmp_path,
+        "notice.md",
+        "| Sub-processor | Purpose | Location |\n| --- | --- | --- |\n"
+        "| [Email provider] | Sending sign-in links to teachers | [location] |\n"
+        "| Supabase | Hosting | London, in the UK region |\n",
+    )
+    for text in ("[location]", "teachers", "[Email provider]", "London", "UK region"):
+        assert source_at(path, location_of(document, text), len(text)) == text
+
+
 def test_a_pages_own_item_component_inside_a_list_is_a_list_item(tmp_path):
     # `const Bullet = ({ children }) => <li …>{children}</li>`, used as `<ul><Bullet>…</Bullet></ul>`
     _, document = write_notice(

@@ -228,6 +228,17 @@ def test_placeholders(markdown, expected):
     assert len(found) == 1 and expected in found[0].message
 
 
+def test_a_template_expression_as_target_is_unfilled_only_in_a_page_as_served():
+    source = '<p>Write to the <a href="{{ paths.COOKIES }}">consent</a> team.</p>\n'
+    settings = CheckContext(Settings(offline=True))
+    template = parse(RawSource("privacy.njk", source.encode(), "jinja"))
+    served = parse(RawSource("https://www.example.gov.uk/privacy", source.encode(), "html"))
+    assert next(template.links).templated and next(served.links).templated
+    assert list(links_placeholder.check(template, settings)) == []  # filled when the template is rendered
+    [finding] = links_placeholder.check(served, settings)
+    assert finding.message == "Link “consent” points at an unfilled template value ({{ paths.COOKIES }})"
+
+
 def test_real_targets_are_not_placeholders():
     assert run(links_placeholder, "[a](https://www.gov.uk/) [b](/contact) [c](#rights) [d](mailto:a@b.gov.uk)", offline=True) == []
 

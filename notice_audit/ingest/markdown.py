@@ -84,6 +84,8 @@ def collect_markdown(
     metadata: dict[str, str] = {}
     kind_stack: list[BlockKind] = []
     heading_level = 0
+    # a row's cells share its source line: each is looked for after the one before it
+    row_cursor = 0
     for index, token in enumerate(tokens):
         kind_now = kind_stack[-1] if kind_stack else BlockKind.PARAGRAPH
         if token.type == "front_matter":
@@ -97,6 +99,7 @@ def collect_markdown(
             collector.pop_list()
         elif token.type == "tr_open":
             collector.start_row()
+            row_cursor = 0
         elif token.type == "tr_close":
             collector.end_row()
         elif token.type in ("th_open", "td_open"):
@@ -125,7 +128,12 @@ def collect_markdown(
                 kind, level = kind_now, 0
             collector.flush()
             collector.start(kind, level)
-            _Aligner(lines, token.map[0], token.map[1], collector, line_offset, column_offset).inline(token.children or [])
+            aligner = _Aligner(lines, token.map[0], token.map[1], collector, line_offset, column_offset)
+            if kind is BlockKind.TABLE_CELL:
+                aligner.cursor = row_cursor
+            aligner.inline(token.children or [])
+            if kind is BlockKind.TABLE_CELL:
+                row_cursor = aligner.cursor
             collector.flush()
             collector.start(BlockKind.PARAGRAPH)
     collector.flush()

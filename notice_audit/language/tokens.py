@@ -20,6 +20,7 @@ _PATTERN = re.compile(
     (?P<other>
         (?:https?|ftp)://\S+ | www\.\S+            # web addresses
       | [\w.+'-]+@[\w-]+(?:\.[\w-]+)+              # email addresses
+      | [\w-]+(?:\.[\w-]+)*\.(?:md|html?|pdf|docx?|xlsx?|pptx?|odt|rtf|csv|txt|json|xml|php|aspx?|jpe?g|png|gif|svg|zip)\b  # file names: retention-policy.md
       | [^\W_]+(?:[.\\/][\w-]+)+\b/?             # domains, file names, paths, e.g., i.e.
       | @\w+ | \#\w+                             # handles and tags
       | [\w'’-]*\d[\w'’/-]*                      # numbers, dates, postcodes, reference codes

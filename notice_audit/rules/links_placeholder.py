@@ -18,7 +18,9 @@ RULE = Rule(
         "A notice must be easy to access (UK GDPR Art 12(1)): a link to the access request form, the "
         "retention schedule or the ICO that points at '#', is empty, runs 'javascript:void(0)' or still "
         "holds an unfilled template value leaves the reader with no way to act. Such links are usually "
-        "left over from a content management system or a copied template."
+        "left over from a content management system or a copied template. In a template or component "
+        "source an expression as the target (`href=\"{{ url }}\"`, `href={CONTACT_URL}`) is filled when the "
+        "page is rendered, so it is reported only in a page fetched from the web, where it was left unfilled."
     ),
     reference="UK GDPR Art 12(1); ICO guidance 'The right to be informed: how should we draft our privacy information?'",
     hint="Point the link at the real page or document (or remove the link and give the address in the text).",
@@ -32,13 +34,14 @@ _PLACEHOLDER_TARGET = re.compile(
 )
 
 
-def placeholder_reason(link: Link) -> str | None:
-    """Why `link` is a placeholder, or None when it has a real target."""
+def placeholder_reason(link: Link, rendered: bool) -> str | None:
+    """Why `link` is a placeholder, or None when it has a real target; `rendered`: the page as served, where
+    a template expression was left unfilled (in a template's source it is filled at render time)."""
     if link.target is None:
         return "has link text but no target" if link.text.strip() else None
     target = link.target.strip()
     if link.templated:
-        return f"points at an unfilled template value ({target})"
+        return f"points at an unfilled template value ({target})" if rendered else None
     if not target:
         return "has an empty target"
     if _PLACEHOLDER_TARGET.match(target):
@@ -47,8 +50,9 @@ def placeholder_reason(link: Link) -> str | None:
 
 
 def check(document: Document, context: CheckContext) -> Iterator[Finding]:
+    rendered = document.source.startswith(("http://", "https://"))
     for link in document.links:
-        reason = placeholder_reason(link)
+        reason = placeholder_reason(link, rendered)
         if reason is None:
             continue
         name = f"Link “{link.text}”" if link.text else "A link with no text"
