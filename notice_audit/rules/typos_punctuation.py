@@ -46,7 +46,8 @@ def _abbreviation_ending() -> re.Pattern[str]:
     known = {rule for rule in pipeline().tokenizer.rules if rule.endswith(".") and len(rule) > 1}
     known |= set(tables().abbreviations) | set(tables().final_abbreviations)
     alternatives = "|".join(re.escape(word) for word in sorted(known, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternatives})$")
+    # (and a name's initials: 'Nummenmaa L., Glerean E., Hietanen, J.K. (2014)')
+    return re.compile(rf"(?<![\w.])(?:{alternatives}|(?:[A-Z]\.)+)$")
 
 
 def _ends_with_prose(tokens: list[Token]) -> bool:
@@ -144,7 +145,7 @@ def _marks(document: Document, block: Block) -> Iterator[tuple[int, int, str]]:
 
 
 def _unbalanced(block: Block) -> Iterator[tuple[int, int, str]]:
-    text = re.sub(r"(?:https?://|www\.)\S+?(?=[).,;:!?]*(?:\s|$))", lambda m: " " * len(m.group()), block.text)
+    text = re.sub(r"(?:https?://|www\.)\S+?(?=[)\].,;:!?]*(?:\s|$))", lambda m: " " * len(m.group()), block.text)
     stack: list[tuple[str, int]] = []
     for offset, char in enumerate(text):
         if char in "([":
