@@ -251,9 +251,9 @@ def test_a_change_log_dates_the_notice_by_its_latest_change():
 # 'Last updated' filled with the day the page is shown: (name, format, source, where the code stands)
 RENDERED_TODAY = [
     ("page.tsx", "script",
-     'const lastUpdated = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });\n'
-     "export default function Privacy() {\n  return (<main><h1>Privacy notice</h1><p>We keep your data safe.</p>\n"
-     "    <p>Last updated: {lastUpdated}</p></main>);\n}\n", "4:22"),
+     ('const lastUpdated = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });\n'
+      "export default function Privacy() {\n  return (<main><h1>Privacy notice</h1><p>We keep your data safe.</p>\n"
+      "    <p>Last updated: {lastUpdated}</p></main>);\n}\n"), "4:22"),
     ("privacy.php", "php", "<h1>Privacy notice</h1>\n<p>We keep your data safe.</p>\n<p>Last updated: <?php echo date('j F Y'); ?></p>\n", "3:18"),
     ("privacy.html.twig", "jinja", "<h1>Privacy notice</h1>\n<p>We keep your data safe.</p>\n<p>This notice was last updated on {{ 'now'|date('d/m/Y') }}.</p>\n", "3:36"),
     ("privacy.html.erb", "erb", "<h1>Privacy notice</h1>\n<p>We keep your data safe.</p>\n<p>Last reviewed <%= Date.today.strftime('%d %B %Y') %></p>\n", "3:18"),
@@ -271,8 +271,8 @@ def test_a_last_updated_date_printed_at_render_time_is_reported_where_the_code_s
 
 @pytest.mark.parametrize(("name", "fmt", "source"), [
     # a copyright year is no 'last updated' date, and the notice's own date is found
-    ("page.tsx", "script", "export default function P() {\n  return (<main><p>Last updated: 3 May 2025</p>\n"
-     "<footer>© {new Date().getFullYear()} Acme Ltd</footer></main>);\n}\n"),
+    ("page.tsx", "script", ("export default function P() {\n  return (<main><p>Last updated: 3 May 2025</p>\n"
+                            "<footer>© {new Date().getFullYear()} Acme Ltd</footer></main>);\n}\n")),
     ("privacy.php", "php", "<p>We keep your data safe.</p>\n<p>Last updated 3 May 2025. © <?php echo date('Y'); ?> Acme Ltd</p>\n"),
 ])
 def test_a_copyright_year_printed_at_render_time_is_no_date(name, fmt, source):

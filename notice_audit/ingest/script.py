@@ -532,9 +532,10 @@ _OPERAND_AFTER = re.compile(r"\s*(?:[=!]==?|\?(?![.?]))")
 _OPERAND_BEFORE = re.compile(r"[=!]=\s*\Z")
 # what a condition may test to pick a language: `isPt`, `isWelsh`, `lang === "en-GB"`, `locale !== 'cy'`
 _LANGUAGE_TEST = re.compile(r"\bis_?([A-Z][a-z]+|[a-z]{2})\b|[\"'`]([a-zA-Z]{2}(?:[-_][a-zA-Z]{2,4})?|[a-zA-Z]{4,12})[\"'`]")
-_LANGUAGE_NAMES = frozenset(
-    "english welsh cymraeg irish gaelic french spanish portuguese german italian polish dutch romanian arabic urdu".split()
-)
+_LANGUAGE_NAMES = frozenset({
+    "english", "welsh", "cymraeg", "irish", "gaelic", "french", "spanish", "portuguese", "german", "italian", "polish",
+    "dutch", "romanian", "arabic", "urdu",
+})
 _ENGLISH = re.compile(r"\b(?:the|and|to|of|we|you|your|our|is|are|for|with|in|data|this|by|or|not|us|it)\b", re.IGNORECASE)
 _ACCENTED = re.compile(r"[^\x00-\x7f’‘“”–—…]")
 

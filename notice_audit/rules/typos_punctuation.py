@@ -11,9 +11,9 @@ from notice_audit.document import Block, BlockKind, Document
 from notice_audit.finding import Finding
 from notice_audit.language.lexicon import tables
 from notice_audit.language.tokens import Token, block_tokens
+from notice_audit.nlp import pipeline
 from notice_audit.rules.base import Rule
 from notice_audit.rules.context import CheckContext
-from notice_audit.nlp import pipeline
 
 RULE = Rule(
     id="typos.punctuation",
