@@ -109,6 +109,19 @@ def test_template_code_is_not_prose_and_lines_survive():
     assert source_at(path, location, 12) == "This notice "
 
 
+def test_an_href_partly_template_code_is_templated_and_a_real_one_is_not(tmp_path):
+    # 'mailto:{{contact_email}}' is filled when rendered; an address written out stays a checked link
+    _, document = write_notice(
+        tmp_path,
+        "privacy.html",
+        '<p>Write to us at <a href="mailto:{{contact_email}}">{{contact_email}}</a> or '
+        '<a href="mailto:dpo@example.gov.uk">our DPO</a>.</p>\n',
+    )
+    templated, written = list(document.links)
+    assert templated.templated and templated.target == "mailto:{{contact_email}}"
+    assert not written.templated and written.target == "mailto:dpo@example.gov.uk"
+
+
 def test_erb_translation_lookups_are_not_text():
     document = load(str(SAME / "riverside-adult-care.html.erb"))
     assert "t('.title')" not in document.text and "link_to" not in document.text

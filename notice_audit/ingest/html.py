@@ -481,16 +481,19 @@ class _Walker:
         text = self.collector.text_since(start)
         href = element.attrs.get("href", element.attrs.get("to"))
         templated = False
-        if href is not None and not href.strip() and self.masked is not None:
-            templated = self._href_was_template(element)
+        if href is not None and self.masked is not None and (not href.strip() or _BLANKED.search(href)):
+            # all of it template code, or part (`mailto:{{ contact_email }}` leaves 'mailto:' and blanks), unless
+            # the template gives the value itself (a marker stands where it is printed)
+            templated = not any(marker in href for marker in self.masked.values) and self._href_was_template(element, href)
         target = None if href is None else href.strip()
         if templated:
             target = self._original_href(element)
         raw = f'<a href="{target}">{text}</a>' if target is not None else f"<a>{text}</a>"
         self.collector.add_link(Link(text=text, target=target, location=element.location, raw=raw, templated=templated))
 
-    def _href_was_template(self, element: Element) -> bool:
-        return self._original_href(element) != ""
+    def _href_was_template(self, element: Element, href: str) -> bool:
+        original = self._original_href(element)
+        return original != "" and original != href.strip()
 
     def _original_href(self, element: Element) -> str:
         """The href as written, template expression included, read from the unmasked source.
@@ -505,4 +508,5 @@ class _Walker:
         return self.masked.original[match.start(1) + 1 : match.end(1) - 1].strip() if match else ""
 
 
+_BLANKED = re.compile(r"\S\s{2,}|\S\s+$")  # where masking blanked template code inside an attribute value
 _HREF = re.compile(r"<(?:a|\w*Link)\b[^>]*?\b(?:href|to)\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE | re.DOTALL)
