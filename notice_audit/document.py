@@ -19,6 +19,11 @@ from typing import Any
 
 # The heading of a table of contents: 'Contents', 'Table of contents', 'On this page', 'In this notice'.
 _CONTENTS_HEADING = re.compile(r"(?i)^(?:(?:table of )?contents|on this page|in this (?:notice|policy|page|section)|jump to|page contents)\W*$")
+# A list's introduction that makes its items a table of contents: 'View privacy information on:', 'This notice covers:'
+_CONTENTS_INTRO = re.compile(
+    r"(?i)^(?:(?:view|read|find|see) (?:more )?(?:privacy )?information (?:on|about)|(?:this|the) (?:notice|policy|page|statement) "
+    r"(?:covers|contains|is divided into)|(?:sections|topics) (?:in|of) this (?:notice|policy|page))\W*$"
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -84,10 +89,12 @@ class Block:
     def is_contents_entry(self) -> bool:
         """A table of contents entry ('Where we get personal information from'), which names a topic and
         states nothing: a list item that is nothing but a link to a place in the same page, or any list
-        item under a heading 'Contents'."""
+        item under a heading 'Contents' or an introduction such as 'View privacy information on:'."""
         if self.kind is not BlockKind.LIST_ITEM:
             return False
         if self.heading_path and _CONTENTS_HEADING.match(self.heading_path[-1].strip()):
+            return True
+        if self.intro and _CONTENTS_INTRO.match(self.intro.strip()):
             return True
         return (
             len(self.links) == 1
