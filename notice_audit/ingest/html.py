@@ -480,20 +480,19 @@ class _Walker:
         self.walk(element)
         text = self.collector.text_since(start)
         href = element.attrs.get("href", element.attrs.get("to"))
+        target = None if href is None else href.strip()
         templated = False
-        if href is not None and self.masked is not None and (not href.strip() or _BLANKED.search(href)):
+        if (
+            href is not None and self.masked is not None and (not target or _BLANKED.search(href))
+            and not any(marker in href for marker in self.masked.values)
+        ):
             # all of it template code, or part (`mailto:{{ contact_email }}` leaves 'mailto:' and blanks), unless
             # the template gives the value itself (a marker stands where it is printed)
-            templated = not any(marker in href for marker in self.masked.values) and self._href_was_template(element, href)
-        target = None if href is None else href.strip()
-        if templated:
-            target = self._original_href(element)
+            original = self._original_href(element)
+            if original and original != target:
+                templated, target = True, original
         raw = f'<a href="{target}">{text}</a>' if target is not None else f"<a>{text}</a>"
         self.collector.add_link(Link(text=text, target=target, location=element.location, raw=raw, templated=templated))
-
-    def _href_was_template(self, element: Element, href: str) -> bool:
-        original = self._original_href(element)
-        return original != "" and original != href.strip()
 
     def _original_href(self, element: Element) -> str:
         """The href as written, template expression included, read from the unmasked source.

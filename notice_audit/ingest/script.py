@@ -224,7 +224,7 @@ class _Script:
                 self.values[marker] = Printed(self.constants[path].strip(), at, "prose", source=written)
         return True
 
-    def note_render_date(self, start: int, end: int, inner: str) -> None:
+    def note_render_date(self, start: int, inner: str) -> None:
         """Record an expression that prints the day the page is shown: the call itself or a name set to it."""
         name = _PRINTED_NAME.fullmatch("{" + inner.strip() + "}")
         if prints_render_date(inner) or (name is not None and name.group(1) in self.render_date_names):
@@ -236,7 +236,7 @@ class _Script:
         "How long"], [["Logs", "30 days"]])}`), and templates inside it are read (`${lead ? `<p>…</p>` : ""}`)."""
         self.blank(start, end)
         inner_start, inner_end = start + 2, end - 1
-        self.note_render_date(start, end, self.text[inner_start:inner_end])
+        self.note_render_date(start, self.text[inner_start:inner_end])
         name = _PRINTED_NAME.fullmatch("{" + self.text[inner_start:inner_end] + "}")
         if name is not None and self.print_constant(name.group(1).replace("?.", "."), start, end):
             return
@@ -454,8 +454,6 @@ class _Script:
         printing a constant the file sets (`{lastUpdated}`)."""
         text = self.text
         self.blank(start, end)
-        if not attribute:
-            self.note_render_date(start, end, text[start:end].strip("{}"))
         if attribute:
             literal = _ATTRIBUTE_LITERAL.fullmatch(text, start, end)
             known = self._known_value(text[start + 1 : end - 1])
@@ -476,6 +474,7 @@ class _Script:
             elif end - start >= 2:
                 self.out[start], self.out[end - 1] = '"', '"'  # an attribute value the HTML reader can see
             return
+        self.note_render_date(start, text[start:end].strip("{}"))
         literal = _ATTRIBUTE_LITERAL.fullmatch(text, start, end)
         if literal is not None:
             # `{"The Garment Concierge is … You can reach us by email at "}`: a string the markup prints as it stands,
@@ -558,6 +557,8 @@ def _english_first(text: str, condition: str, first: tuple[int, int], second: tu
         english = language in ("en", "english") or language.startswith("en-")
         return first if english != ("!" in condition) else second
     return max((first, second), key=lambda span: (len(_ENGLISH.findall(text, *span)), -len(_ACCENTED.findall(text, *span))))
+
+
 # a helper called with page data: `${table(["What", "How long"], [["Logs", "30 days"]])}`
 _HELPER_CALL = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\(\s*\[")
 _TAG = re.compile(r"<[^>]*>")

@@ -24,7 +24,8 @@ RULE = Rule(
         "paragraph with 'retain it for the period we instruct'). A paragraph is reported when it ends without "
         "punctuation while most prose paragraphs of the notice have it; a list item when most of its sibling "
         "items end with punctuation and it does not (a list whose items have none, or only the last one, is a "
-        "consistent style). Ellipses, web addresses and template code are not punctuation mistakes."
+        "consistent style). Ellipses, web addresses, template code and a comma after an abbreviation's full stop "
+        "('e.g.,', 'Ltd.,', initials 'J.K.,') are not punctuation mistakes."
     ),
     reference="UK GDPR Art 12(1) (clear and plain language); GOV.UK style guide on bullet points",
     hint="Add the missing full stop (or finish the sentence), remove the doubled mark, or close the bracket or quote.",
